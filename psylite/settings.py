@@ -72,6 +72,12 @@ class Settings(BaseSettings):
     # --- humor ---
     humor_enabled: bool = True
 
+    # --- admin dashboard ---
+    # Encrypts and signs the dashboard's session cookies. The placeholder is refused
+    # outside development (`build_admin_app` raises ConfigError); any long random
+    # string works, e.g. `python -c "import secrets; print(secrets.token_urlsafe(32))"`.
+    admin_secret_key: SecretStr = SecretStr("change-me-admin-secret")
+
     @field_validator("admin_chat_ids", mode="before")
     @classmethod
     def _split_ids(cls, v: object) -> object:
