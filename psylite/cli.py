@@ -14,13 +14,26 @@ from psylite.errors import PsyliteError
 
 # name -> ("module:attribute", short help). Each module owns its command.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "up": (
+        "psylite.up:up_command",
+        "Start the bot if TELEGRAM_BOT_TOKEN is set, else the console chat.",
+    ),
     "chat": ("psylite.chat:chat_command", "Talk to the companion in this terminal."),
     "run": ("bot.cli:run_command", "Start the Telegram bot (polling, or --webhook URL)."),
-    "doctor": ("psylite.doctor:doctor_command", "Check settings, model, backend, database and index."),
+    "doctor": (
+        "psylite.doctor:doctor_command",
+        "Check settings, model, backend, database and index.",
+    ),
     "model": ("psylite.model_cli:model_group", "Fetch the demo model; build PsyLite models."),
-    "route": ("psylite.safety.cli:route_command", "Route JSON lines from stdin (crisis/refuse/counsel/humor)."),
+    "route": (
+        "psylite.safety.cli:route_command",
+        "Route JSON lines from stdin (crisis/refuse/counsel/humor).",
+    ),
     "eval": ("psylite.evaluation.cli:eval_group", "Evaluate routing, counselling, safety, C-Eval."),
-    "db": ("psylite.store.cli:db_group", "Database: upgrade, downgrade, current, purge, export-user."),
+    "db": (
+        "psylite.store.cli:db_group",
+        "Database: upgrade, downgrade, current, purge, export-user.",
+    ),
     "index": ("retrieval.cli:index_group", "Humor index: build, search, add."),
     "admin": ("psylite.admin.cli:admin_group", "Admin web dashboard and accounts."),
     "serve": ("psylite.serve:serve_command", "OpenAI-compatible endpoint over the full pipeline."),
@@ -75,8 +88,18 @@ def setup_logging(level: str = "INFO") -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    for noisy in ("httpx", "httpcore", "telegram", "apscheduler", "aiosqlite", "asyncio",
-                  "jieba", "urllib3", "openai", "sqlalchemy.engine"):
+    for noisy in (
+        "httpx",
+        "httpcore",
+        "telegram",
+        "apscheduler",
+        "aiosqlite",
+        "asyncio",
+        "jieba",
+        "urllib3",
+        "openai",
+        "sqlalchemy.engine",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

@@ -71,7 +71,7 @@ class Pipeline:
         self.llm = llm
         self._history: dict[int, list[ChatMessage]] = {}
 
-    def reset(self, chat_id: int) -> None:
+    async def reset(self, chat_id: int) -> None:
         """Start a new conversation for this chat."""
         self._history.pop(chat_id, None)
 
