@@ -40,6 +40,13 @@ async def run_chat(settings: Settings, lang: str) -> int:
     out = sys.stdout
     out.write(BANNER.get(lang, BANNER["en"]) + "\n")
     out.flush()
+    streamed: list[str] = []
+
+    async def on_token(piece: str) -> None:
+        streamed.append(piece)
+        out.write(piece)
+        out.flush()
+
     try:
         while True:
             line = await _read_line("你 > " if lang == "zh" else "you > ", interactive)
@@ -57,12 +64,7 @@ async def run_chat(settings: Settings, lang: str) -> int:
                 continue
             out.write("PsyLite > ")
             out.flush()
-            streamed: list[str] = []
-
-            async def on_token(piece: str) -> None:
-                streamed.append(piece)
-                out.write(piece)
-                out.flush()
+            streamed.clear()
 
             reply = await services.pipeline.handle(
                 Turn(chat_id=CONSOLE_CHAT_ID, text=text, lang=None, channel="console"),
