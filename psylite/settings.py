@@ -68,6 +68,24 @@ class Settings(BaseSettings):
     telegram_base_url: str = ""
     admin_chat_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    # Per-user message rate limit (token bucket): `burst` at once, refilled per minute.
+    telegram_rate_per_minute: float = Field(default=20.0, gt=0)
+    telegram_rate_burst: int = Field(default=5, ge=1)
+    # Streaming: at most one edit of the reply message per this many seconds per chat.
+    telegram_edit_interval: float = Field(default=1.0, ge=0.0)
+    # Tell a user "one moment" when this many generations are queued ahead of them.
+    telegram_queue_notice: int = Field(default=1, ge=0)
+    telegram_max_concurrent_updates: int = Field(default=256, ge=1)
+    # Admin notifications: re-notify an open escalation nobody acknowledged after this long.
+    escalation_renotify_minutes: float = Field(default=15.0, gt=0)
+    # Excerpt of the user's message in admin notifications; redaction masks numbers,
+    # e-mail addresses and @handles; 0 characters sends no excerpt at all.
+    escalation_excerpt_chars: int = Field(default=200, ge=0, le=1000)
+    escalation_excerpt_redact: bool = True
+    # Bump when the consent text changes materially: users are asked again.
+    policy_version: str = "2025-06"
 
     # --- humor ---
     humor_enabled: bool = True
