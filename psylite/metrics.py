@@ -81,6 +81,7 @@ ERRORS = Counter(
 # Pre-create the fixed label sets so dashboards see zeros instead of gaps.
 for _route in ROUTES:
     MESSAGES.labels(route=_route)
+    HANDLING_SECONDS.labels(route=_route)
 for _status in ("open", "acknowledged"):
     OPEN_ESCALATIONS.labels(status=_status)
 

@@ -57,7 +57,12 @@ class SessionCodec:
         self.absolute_s = absolute_s
 
     def dumps(self, session: Session) -> str:
-        payload = {"c": session.csrf, "u": session.user_id, "n": session.name, "t": session.issued_at}
+        payload = {
+            "c": session.csrf,
+            "u": session.user_id,
+            "n": session.name,
+            "t": session.issued_at,
+        }
         return self._fernet.encrypt(json.dumps(payload).encode()).decode("ascii")
 
     def loads(self, value: str | None, *, now: float | None = None) -> Session | None:
@@ -66,7 +71,9 @@ class SessionCodec:
             return None
         now = time.time() if now is None else now
         try:
-            raw = self._fernet.decrypt_at_time(value.encode("ascii"), ttl=self.idle_s, current_time=int(now))
+            raw = self._fernet.decrypt_at_time(
+                value.encode("ascii"), ttl=self.idle_s, current_time=int(now)
+            )
             data = json.loads(raw)
             session = Session(
                 csrf=str(data["c"]),
