@@ -12,6 +12,7 @@ the first-token timeout).
 from __future__ import annotations
 
 import asyncio
+import atexit
 import logging
 import threading
 from collections.abc import AsyncIterator, Sequence
@@ -85,12 +86,17 @@ def _load(path: Path, n_ctx: int, n_threads: int) -> _Loaded:
 
 
 def unload_all() -> None:
-    """Drop every cached model (tests; frees the memory once no stream holds it)."""
+    """Free every cached model; a generation still running finishes its token first."""
     with _MODELS_LOCK:
         for loaded in _MODELS.values():
             with loaded.lock:
                 loaded.llm.close()
         _MODELS.clear()
+
+
+# Freed by the garbage collector at interpreter teardown, a Llama calls into an
+# already-unloaded libllama and prints a traceback on exit; close models first.
+atexit.register(unload_all)
 
 
 _DONE = object()

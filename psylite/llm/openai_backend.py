@@ -53,6 +53,7 @@ class OpenAIBackend(LLMBackend):
     async def _chat(
         self, messages: Sequence[ChatMessage], options: GenOptions
     ) -> AsyncIterator[str]:
+        replying = False
         try:
             chunks = await self._client.chat.completions.create(
                 model=self.model,
@@ -65,11 +66,12 @@ class OpenAIBackend(LLMBackend):
             try:
                 async for chunk in chunks:
                     if chunk.choices:
+                        replying = True
                         yield chunk.choices[0].delta.content or ""
             finally:
                 await chunks.close()
         except Exception as err:
-            raise self._translate(err) from None
+            raise self._translate(err, mid_reply=replying) from None
 
     async def check(self) -> str:
         try:
@@ -91,10 +93,12 @@ class OpenAIBackend(LLMBackend):
             "set PSYLITE_MODEL to the name the server was started with"
         )
 
-    def _translate(self, err: Exception) -> LLMError:
+    def _translate(self, err: Exception, *, mid_reply: bool = False) -> LLMError:
         o = self._openai
         if isinstance(err, o.APITimeoutError):
             return LLMTimeout(f"{self.base_url} timed out (raise PSYLITE_LLM_TOTAL_TIMEOUT)")
+        if isinstance(err, o.APIConnectionError) and mid_reply:
+            return BackendUnreachable(f"connection to {self.base_url} broke mid-reply")
         if isinstance(err, o.APIConnectionError):
             return BackendUnreachable(
                 f"cannot reach the OpenAI-compatible server at {self.base_url}: is it running? "
