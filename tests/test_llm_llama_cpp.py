@@ -44,9 +44,10 @@ def generation_threads() -> int:
 
 async def wait_for_workers_to_stop(limit: float = 0.5) -> None:
     # Decoding stops within a token or two; the prompts below would run >1 s unstopped.
+    workers = [t for t in threading.enumerate() if t.name == "llama-cpp-generate"]
     deadline = time.monotonic() + limit
-    while generation_threads() and time.monotonic() < deadline:
-        await asyncio.sleep(0.02)
+    for worker in workers:
+        await asyncio.to_thread(worker.join, max(0.0, deadline - time.monotonic()))
 
 
 async def test_real_gguf_streams_a_few_tokens_with_its_chat_template(smollm2: Path):
