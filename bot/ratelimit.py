@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import time
+import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
@@ -26,7 +27,9 @@ log = logging.getLogger(__name__)
 
 def retry_seconds(err: RetryAfter) -> float:
     """RetryAfter.retry_after is an int or a timedelta depending on PTB settings."""
-    value: Any = err.retry_after
+    with warnings.catch_warnings():  # PTB 22.2+ warns about the coming type change
+        warnings.simplefilter("ignore")
+        value: Any = err.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
@@ -71,7 +74,9 @@ class RetryingLimiter(BaseRateLimiter[dict[str, Any]]):
                 if attempt >= retries or endpoint == "getUpdates":
                     raise
                 wait = self.backoff * 2**attempt
-                log.warning("Bot API network error on %s (%s); retrying in %.1f s", endpoint, err, wait)
+                log.warning(
+                    "Bot API network error on %s (%s); retrying in %.1f s", endpoint, err, wait
+                )
                 await asyncio.sleep(wait)
             attempt += 1
 
@@ -119,7 +124,9 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 class TokenBucket:
     """Per-key token bucket: `burst` messages at once, refilled at `per_minute` per minute."""
 
-    def __init__(self, per_minute: float, burst: int, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, per_minute: float, burst: int, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.rate = per_minute / 60.0
         self.burst = float(burst)
         self.clock = clock
@@ -158,7 +165,9 @@ class LLMGate:
         self.active = 0
 
     @contextlib.asynccontextmanager
-    async def slot(self, on_queue: Callable[[int], Awaitable[None]] | None = None) -> AsyncIterator[None]:
+    async def slot(
+        self, on_queue: Callable[[int], Awaitable[None]] | None = None
+    ) -> AsyncIterator[None]:
         """Hold one generation slot; `on_queue(position)` is awaited first when we must wait."""
         if self._sem.locked() and on_queue is not None:
             await on_queue(self.queued + 1)

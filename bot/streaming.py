@@ -81,7 +81,9 @@ async def typing(bot: Bot, chat_id: int, every: float = 4.5) -> AsyncIterator[No
     async def loop() -> None:
         while True:
             with contextlib.suppress(TelegramError):
-                await bot.send_chat_action(chat_id, ChatAction.TYPING, rate_limit_args={"retry": False})
+                await bot.send_chat_action(
+                    chat_id, ChatAction.TYPING, rate_limit_args={"retry": False}
+                )
             await asyncio.sleep(every)
 
     task = asyncio.create_task(loop())
@@ -156,7 +158,10 @@ class StreamingReply:
                     continue
                 try:
                     await self.bot.edit_message_text(
-                        chunk, chat_id=self.chat_id, message_id=self.message_ids[i], rate_limit_args=args
+                        chunk,
+                        chat_id=self.chat_id,
+                        message_id=self.message_ids[i],
+                        rate_limit_args=args,
                     )
                 except BadRequest as err:
                     if "not modified" not in str(err).lower():

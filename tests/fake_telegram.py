@@ -116,7 +116,15 @@ class FakeBotAPI:
         return self.root_url + "/bot"
 
     # ---- failure injection ----
-    def fail_next(self, method: str, *, status: int, description: str, retry_after: int | None = None, times: int = 1) -> None:
+    def fail_next(
+        self,
+        method: str,
+        *,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        times: int = 1,
+    ) -> None:
         """Make the next `times` calls of `method` fail (e.g. 429 with retry_after)."""
         self._failures.setdefault(method, []).extend([(status, description, retry_after)] * times)
 
@@ -223,9 +231,9 @@ class FakeBotAPI:
         """Current text of each message the bot sent to `chat_id`, edits applied, in order."""
         return [t for (c, _), t in self.messages.items() if c == chat_id]
 
-    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> Any:
+    async def wait_for(self, predicate: Callable[[], Any], within: float = 5.0) -> Any:
         """Wait until `predicate()` is truthy (checked after every call); return its value."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + within
         async with self._new_call:
             while True:
                 value = predicate()
@@ -235,14 +243,17 @@ class FakeBotAPI:
                 if left <= 0:
                     raise AssertionError(
                         "timed out; calls were: "
-                        + "; ".join(f"{c.method}({c.params.get('chat_id')}: {c.text[:60]!r})" for c in self.calls)
+                        + "; ".join(
+                            f"{c.method}({c.params.get('chat_id')}: {c.text[:60]!r})"
+                            for c in self.calls
+                        )
                     )
                 try:
                     await asyncio.wait_for(self._new_call.wait(), left)
                 except TimeoutError:
                     pass
 
-    async def wait_for_message(self, chat_id: int, contains: str = "", timeout: float = 5.0) -> Call:
+    async def wait_for_message(self, chat_id: int, contains: str = "", within: float = 5.0) -> Call:
         """The first sendMessage to `chat_id` whose text contains `contains`."""
 
         def find() -> Call | None:
@@ -251,7 +262,7 @@ class FakeBotAPI:
                     return c
             return None
 
-        return await self.wait_for(find, timeout)
+        return await self.wait_for(find, within)
 
     # ---- server ----
     async def _notify_update(self) -> None:

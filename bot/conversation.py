@@ -1,0 +1,116 @@
+"""Answering one text turn in a private chat: gate, pipeline, streaming, failure replies.
+
+Kept out of the handlers so it can be read in one place; handlers only parse the update.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from telegram.error import Forbidden
+
+from bot.i18n import norm_lang, t
+from bot.streaming import StreamingReply, split_text, typing
+from psylite.pipeline import Reply, Turn
+
+if TYPE_CHECKING:
+    from telegram import Bot
+
+    from bot.context import CustomContext
+    from psylite.pipeline import Pipeline
+
+log = logging.getLogger(__name__)
+
+# Routes answered without the LLM: they never wait for a generation slot.
+NO_LLM_ROUTES = {"crisis", "refuse"}
+
+
+def pre_route(pipeline: Pipeline, text: str) -> str | None:
+    """The router's verdict for `text` alone (deterministic, ~ms), or None if unavailable.
+
+    Used only to decide what may bypass the consent gate and the LLM queue (crisis must never
+    wait); the pipeline routes again with the conversation state and its verdict is final.
+    """
+    router = getattr(pipeline, "router", None)
+    if router is None:
+        return None
+    try:
+        decision = router.route(text)
+    except Exception:  # a router bug must not stop the message from being handled
+        log.exception("pre-route failed")
+        return None
+    route = getattr(decision, "route", decision)
+    return str(getattr(route, "value", route))
+
+
+async def user_lang(context: CustomContext, chat_id: int, telegram_code: str | None) -> str:
+    """The chat's chosen language, else Telegram's, Chinese first."""
+    prefs = await context.repo.prefs(chat_id)
+    return prefs.lang or norm_lang(telegram_code)
+
+
+async def answer(
+    context: CustomContext,
+    *,
+    chat_id: int,
+    text: str,
+    lang: str | None,
+    update_id: int | None,
+    route_hint: str | None = None,
+) -> Reply | None:
+    """Run the pipeline for one turn and show the reply (streamed when the LLM answers)."""
+    bot: Bot = context.bot
+    settings = context.settings
+    stream = StreamingReply(
+        bot, chat_id, interval=settings.telegram_edit_interval, preview=_preview_guard(context)
+    )
+    turn = Turn(chat_id=chat_id, text=text, lang=lang, update_id=update_id, channel="telegram")
+    try:
+        async with typing(bot, chat_id):
+            if route_hint in NO_LLM_ROUTES:
+                reply = await context.pipeline.handle(turn)
+            else:
+
+                async def on_queue(position: int) -> None:
+                    if position >= settings.telegram_queue_notice:
+                        await bot.send_message(chat_id, t(lang or "zh", "one_moment"))
+
+                async with context.gate.slot(on_queue):
+                    reply = await context.pipeline.handle(turn, on_token=stream.on_token)
+        if reply.duplicate:
+            log.info("update %s already handled; not answering twice", update_id)
+            return reply
+        if reply.llm_error:
+            log.warning("LLM error for update %s: %s", update_id, reply.llm_error)
+        await stream.finish(reply.text)
+        return reply
+    except Forbidden:
+        # The user blocked the bot: remember it, so nothing else is sent until they write again.
+        log.info("chat %s blocked the bot", chat_id)
+        await context.repo.set_blocked(chat_id, True)
+        return None
+
+
+def _preview_guard(context: CustomContext):  # type: ignore[no-untyped-def]
+    """Partial text passes the output guard before it is shown, if the safety package has one."""
+    try:
+        from psylite.safety import guard_output  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+
+    def preview(partial: str) -> str | None:
+        try:
+            result = guard_output(partial)
+        except Exception:
+            return None  # when in doubt, show nothing until the final, guarded text
+        text = getattr(result, "text", result)
+        return text if isinstance(text, str) else None
+
+    return preview
+
+
+async def send_plain(bot: Bot, chat_id: int, text: str) -> None:
+    """Send a possibly long plain text, split under Telegram's limit."""
+    for chunk in split_text(text):
+        await bot.send_message(chat_id, chunk)
