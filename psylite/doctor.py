@@ -34,11 +34,11 @@ async def _check_settings() -> tuple[Settings | None, Check]:
 async def _check_model(s: Settings) -> Check:
     if s.llm_backend is not Backend.LLAMA_CPP:
         return Check("model file", True, f"server-side model {s.model_name_for_server()!r}")
-    from psylite.llm.llama_cpp import resolve_model_path, verify_gguf
+    from psylite.llm.llama_cpp import LlamaCppBackend, check_gguf
 
-    path = resolve_model_path(s)
+    path = LlamaCppBackend.from_settings(s).path
     try:
-        verify_gguf(path)
+        check_gguf(path)
     except PsyliteError as err:
         return Check(
             "model file", False, str(err), "run `psylite model fetch-demo` or set PSYLITE_MODEL"
