@@ -1,0 +1,227 @@
+"""The router: normalize → rules + classifier → Route, then conversation state.
+
+Synchronous, deterministic and independent of the LLM. `route_async` may add an
+LLM second opinion in the ambiguous band; it can only raise risk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, replace
+
+from psylite.safety.classifier import CharNgramModel, load_default
+from psylite.safety.normalize import detect_lang, normalize
+from psylite.safety.rules import CRISIS_KINDS, REFUSE_KINDS, scan
+from psylite.safety.types import ConversationState, Decision, Route
+
+log = logging.getLogger(__name__)
+
+#: risk at or above which a message is a crisis
+CRISIS_THRESHOLD = 0.7
+#: the band where an optional second opinion is asked
+AMBIGUOUS_LOW = 0.35
+#: classifier probabilities that decide on their own (no rule hit)
+CLF_CRISIS = 0.8
+CLF_REFUSE = 0.8
+#: below this the classifier's crisis probability is noise
+CLF_DISTRESS = 0.4
+REFUSE_THRESHOLD = 0.8
+HUMOR_MAX_RISK = 0.15
+
+# conversation state
+ACC_DECAY = 0.75  # per turn
+ACC_MIN_SIGNAL = 0.2  # a turn adds its risk only from this level
+ACC_CRISIS = 1.0  # e.g. three hopeless turns in a row
+STICKY_TURNS = 3
+HUMOR_OFF_AFTER_CRISIS = 6
+HUMOR_OFF_AFTER_DISTRESS = 3
+HUMOR_OFF_AFTER_REFUSE = 2
+
+SecondOpinion = Callable[[str], Awaitable[float | None]]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One message judged on its own, before conversation state."""
+
+    route: Route
+    risk: float
+    reasons: tuple[str, ...]
+    lang: str
+    distress: bool
+
+
+def _fmt(p: float) -> str:
+    return f"{p:.2f}"
+
+
+class Router:
+    """Routes each message to crisis / refuse / counsel / humor."""
+
+    def __init__(
+        self,
+        model: CharNgramModel | None = None,
+        *,
+        second_opinion: SecondOpinion | None = None,
+        second_opinion_timeout: float = 3.0,
+    ) -> None:
+        self.model = model
+        self.second_opinion = second_opinion
+        self.second_opinion_timeout = second_opinion_timeout
+
+    @classmethod
+    def default(cls, **kwargs: object) -> Router:
+        """Rules plus the shipped classifier (loaded once per process)."""
+        return cls(load_default(), **kwargs)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ one message
+    def assess(self, text: str) -> Assessment:
+        """Judge one message without state."""
+        norm = normalize(text)
+        lang = detect_lang(norm)
+        if not norm:
+            return Assessment(Route.COUNSEL, 0.0, ("empty message",), lang, False)
+        sc = scan(norm)
+        reasons: list[str] = []
+        for name, _span in sc.masks:
+            label = f"not counted: {name}"
+            if label not in reasons:
+                reasons.append(label)
+        for rule, _span in sc.hits:
+            reasons.append(f"{rule.kind}: {rule.name}")
+
+        strong = sc.best(CRISIS_KINDS)
+        topic = sc.best({"topic"})
+        if sc.info_context and strong == 0.0:
+            topic *= 0.45  # talking about the subject (essay, news, helping someone)
+        hopeless = sc.best({"hopeless"})
+        distress_w = sc.best({"distress"})
+        soft = 1.0 - (1.0 - topic) * (1.0 - hopeless) * (1.0 - distress_w)
+        risk = max(strong, soft)
+        refuse = sc.best(REFUSE_KINDS)
+
+        probs = self.model.predict_proba(norm) if self.model is not None else None
+        if probs is not None:
+            pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
+            mitigated = bool(sc.masks) or sc.info_context
+            if strong == 0.0 and refuse == 0.0:
+                if pc >= CLF_CRISIS and not mitigated:
+                    risk = max(risk, 0.75)
+                    reasons.append(f"classifier: crisis p={_fmt(pc)}")
+                elif pc >= CLF_DISTRESS:
+                    # ambiguous: raises risk into the band, never to crisis by itself
+                    risk = max(risk, min(pc, 0.6) if not mitigated else min(pc, 0.4))
+                    reasons.append(f"classifier: possible risk p={_fmt(pc)}")
+            if refuse == 0.0 and strong == 0.0 and pr >= CLF_REFUSE:
+                refuse = REFUSE_THRESHOLD
+                reasons.append(f"classifier: refuse p={_fmt(pr)}")
+
+        if sc.third_party is not None and strong == 0.0:
+            risk = max(risk, 0.5)
+            reasons.append("someone else may be at risk")
+
+        distress = bool(distress_w or hopeless or risk >= 0.3 or sc.third_party is not None)
+        positive = "positive" in sc.kinds()
+        if risk >= CRISIS_THRESHOLD:
+            route = Route.CRISIS
+        elif refuse >= REFUSE_THRESHOLD:
+            route = Route.REFUSE
+        elif positive and not distress and risk < HUMOR_MAX_RISK and refuse == 0.0:
+            route = Route.HUMOR
+        else:
+            route = Route.COUNSEL
+        return Assessment(route, min(1.0, risk), tuple(reasons), lang, distress or route is Route.CRISIS)
+
+    # ------------------------------------------------------------------ state
+    def _apply(
+        self, a: Assessment, state: ConversationState | None, humor_allowed: bool
+    ) -> Decision:
+        route, risk, reasons, distress = a.route, a.risk, list(a.reasons), a.distress
+        if state is not None:
+            state.turns += 1
+            state.risk = state.risk * ACC_DECAY + (risk if risk >= ACC_MIN_SIGNAL else 0.0)
+            in_window = state.crisis_turns_left > 0
+            if route not in (Route.CRISIS, Route.REFUSE):
+                if state.risk >= ACC_CRISIS and risk >= ACC_MIN_SIGNAL:
+                    route = Route.CRISIS
+                    reasons.append("risk accumulated over recent turns")
+                elif in_window and (risk >= ACC_MIN_SIGNAL or distress):
+                    route = Route.CRISIS
+                    reasons.append("distress again shortly after a crisis")
+            if in_window:
+                risk = max(risk, 0.5)
+                distress = True
+            if route is Route.CRISIS:
+                risk = max(risk, min(1.0, state.risk))
+                state.risk = max(state.risk, ACC_CRISIS)
+                state.crisis_turns_left = STICKY_TURNS
+                state.crises += 1
+            else:
+                state.crisis_turns_left = max(0, state.crisis_turns_left - 1)
+            humor_paused = state.humor_off_turns_left > 0
+            state.humor_off_turns_left = max(0, state.humor_off_turns_left - 1)
+            if route is Route.CRISIS:
+                state.humor_off_turns_left = max(state.humor_off_turns_left, HUMOR_OFF_AFTER_CRISIS)
+            elif route is Route.REFUSE:
+                state.humor_off_turns_left = max(state.humor_off_turns_left, HUMOR_OFF_AFTER_REFUSE)
+            elif distress:
+                state.humor_off_turns_left = max(state.humor_off_turns_left, HUMOR_OFF_AFTER_DISTRESS)
+            if route is Route.HUMOR and humor_paused:
+                route = Route.COUNSEL
+                reasons.append("humor paused after recent distress")
+        if route is Route.HUMOR and not humor_allowed:
+            route = Route.COUNSEL
+            reasons.append("humor turned off")
+        distress = distress or route is Route.CRISIS
+        return Decision(route, float(min(1.0, max(0.0, risk))), tuple(reasons), a.lang, distress)
+
+    # ------------------------------------------------------------------ public API
+    def route(
+        self, text: str, *, state: ConversationState | None = None, humor_allowed: bool = True
+    ) -> Decision:
+        """Route one message; updates `state` in place. Never raises."""
+        try:
+            return self._apply(self.assess(text), state, humor_allowed)
+        except Exception:  # the router must answer every message; fail towards care
+            log.exception("router failed; answering with counsel and humor off")
+            return Decision(Route.COUNSEL, 0.5, ("router error",), "zh", True)
+
+    async def route_async(
+        self, text: str, *, state: ConversationState | None = None, humor_allowed: bool = True
+    ) -> Decision:
+        """Like `route`, plus the second opinion in the ambiguous band (can only raise risk)."""
+        try:
+            a = self.assess(text)
+        except Exception:
+            log.exception("router failed; answering with counsel and humor off")
+            return Decision(Route.COUNSEL, 0.5, ("router error",), "zh", True)
+        if (
+            self.second_opinion is not None
+            and AMBIGUOUS_LOW <= a.risk < CRISIS_THRESHOLD
+            and a.route is Route.COUNSEL
+        ):
+            a = await self._consult(text, a)
+        try:
+            return self._apply(a, state, humor_allowed)
+        except Exception:
+            log.exception("router state update failed")
+            return Decision(a.route, a.risk, a.reasons, a.lang, True)
+
+    async def _consult(self, text: str, a: Assessment) -> Assessment:
+        assert self.second_opinion is not None
+        try:
+            opinion = await asyncio.wait_for(self.second_opinion(text), self.second_opinion_timeout)
+        except TimeoutError:
+            log.warning("second opinion timed out after %.1fs", self.second_opinion_timeout)
+            return replace(a, reasons=(*a.reasons, "second opinion: timed out"))
+        except Exception as err:
+            log.warning("second opinion failed: %s", type(err).__name__)
+            return replace(a, reasons=(*a.reasons, "second opinion: unavailable"))
+        if opinion is None or not (opinion == opinion) or opinion <= a.risk:
+            return replace(a, reasons=(*a.reasons, "second opinion: no change"))
+        risk = min(1.0, float(opinion))
+        route = Route.CRISIS if risk >= CRISIS_THRESHOLD else a.route
+        return replace(a, risk=risk, route=route, distress=True,
+                       reasons=(*a.reasons, f"second opinion: risk {_fmt(risk)}"))
