@@ -9,6 +9,7 @@ so a second run does nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.machinery
 import importlib.util
@@ -205,6 +206,8 @@ def fetch_demo(
         )
     finally:
         shutil.rmtree(parts_dir, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            parts_dir.parent.rmdir()  # only if no other fetch is using it
     say(f"demo model ready: {dest}")
     return dest
 

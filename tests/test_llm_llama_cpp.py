@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from psylite.demo_model import demo_model_path, smollm2_path
-from psylite.errors import LLMTimeout, ModelFileError
+from psylite.errors import LLMError, LLMTimeout, ModelFileError
 from psylite.llm import build_llm
 from psylite.llm.base import ChatMessage, GenOptions
 from psylite.llm.llama_cpp import LlamaCppBackend
@@ -175,3 +175,10 @@ async def test_consumer_walking_away_stops_the_generation_thread(smollm2: Path):
 
     await wait_for_workers_to_stop()
     assert generation_threads() == 0
+
+
+async def test_conversation_longer_than_the_context_says_which_setting_to_raise(smollm2: Path):
+    too_long = [ChatMessage(role="user", content="word " * 2000)]
+
+    with pytest.raises(LLMError, match="PSYLITE_LLM_N_CTX"):
+        await backend(smollm2).complete(too_long, GenOptions(max_tokens=4))
