@@ -12,17 +12,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.i18n import t
+from psylite.store.types import Escalation, IllegalTransition, NotFound, OutboxItem
 
 if TYPE_CHECKING:
     from bot.context import CustomContext
+    from psylite.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -58,51 +62,67 @@ def escalation_keyboard(escalation_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
+_REDACTIONS = (
+    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
+    (re.compile(r"@\w{3,}"), "@[handle]"),
+    (re.compile(r"https?://\S+"), "[link]"),
+    (re.compile(r"\d[\d\s()+-]{4,}\d"), "[number]"),
+)
 
 
-def notification_text(escalation: Any, *, reminder: bool = False) -> str:
+def redact_excerpt(text: str | None, settings: Settings) -> str | None:
+    """Shorten (and, when configured, mask contact details in) the excerpt admins see."""
+    if not text or settings.escalation_excerpt_chars == 0:
+        return None
+    if settings.escalation_excerpt_redact:
+        for pattern, mask in _REDACTIONS:
+            text = pattern.sub(mask, text)
+    limit = settings.escalation_excerpt_chars
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def notification_text(escalation: Escalation, settings: Settings, *, reminder: int = 0) -> str:
     """Plain text of an escalation notice: id, risk, reasons, age, redacted excerpt."""
-    eid = _get(escalation, "id") or _get(escalation, "escalation_id")
-    risk = float(_get(escalation, "risk", 0.0) or 0.0)
-    reasons = ", ".join(_get(escalation, "reasons", []) or []) or "—"
-    excerpt = _get(escalation, "excerpt")
-    head = "⏰ REMINDER — still not acknowledged" if reminder else "🚨 New escalation"
-    lines = [f"{head} #{eid}", f"risk: {risk:.2f}", f"reasons: {reasons}"]
-    created = _get(escalation, "created_at")
-    if isinstance(created, datetime):
-        minutes = int((datetime.now(UTC) - created).total_seconds() // 60)
-        lines.append(f"opened: {minutes} min ago")
+    head = (
+        f"⏰ REMINDER {reminder}: escalation #{escalation.id} is still not acknowledged"
+        if reminder
+        else f"🚨 New escalation #{escalation.id}"
+    )
+    minutes = int((datetime.now(UTC) - escalation.created_at).total_seconds() // 60)
+    lines = [
+        head,
+        f"risk: {escalation.risk:.2f}",
+        f"reasons: {', '.join(escalation.reasons) or '—'}",
+        f"opened: {minutes} min ago · status: {escalation.status}",
+    ]
+    excerpt = redact_excerpt(escalation.excerpt, settings)
     if excerpt:
         lines.append(f"excerpt: “{excerpt}”")
-    lines.append(f"/ack {eid} · /resolve {eid} NOTE")
+    lines.append(f"/ack {escalation.id} · /resolve {escalation.id} NOTE")
     return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- outbox delivery
 
 
-def make_deliver(application: Application) -> Any:  # type: ignore[type-arg]
+def make_deliver(application: Application) -> Callable[[OutboxItem], Awaitable[None]]:  # type: ignore[type-arg]
     """The outbox worker's deliver function: send one notification job to one admin."""
     bot = application.bot
+    services = application.bot_data.services
+    settings = services.settings
 
-    async def deliver(job: Any) -> None:
-        payload = dict(_get(job, "payload", {}) or {})
-        escalation_id = _get(job, "escalation_id") or payload.get("escalation_id")
-        payload.setdefault("id", escalation_id)
-        text = notification_text(
-            payload,
-            reminder=payload.get("reminder", False) or _get(job, "kind") == "escalation_reminder",
-        )
+    async def deliver(job: OutboxItem) -> None:
+        escalation_id = job.escalation_id or job.payload.get("escalation_id")
+        escalation = await services.store.get_escalation(escalation_id=int(escalation_id))
+        if escalation is None:
+            return  # deleted meanwhile: nothing to tell
+        reminder = int(job.payload.get("reminder", 0) or 0)
+        if reminder and escalation.status != "open":
+            return  # acknowledged since the reminder was queued
+        text = notification_text(escalation, settings, reminder=reminder)
+        keyboard = escalation_keyboard(escalation.id) if escalation.status != "resolved" else None
         try:
-            await bot.send_message(
-                _get(job, "target_chat_id"),
-                text,
-                reply_markup=escalation_keyboard(int(escalation_id)),
-            )
+            await bot.send_message(job.target_chat_id, text, reply_markup=keyboard)
         except Forbidden as err:
             # An admin who blocked the bot is skipped rather than retried forever.
             raise PermanentDeliveryError(str(err)) from err
@@ -114,8 +134,9 @@ def make_deliver(application: Application) -> Any:  # type: ignore[type-arg]
 
 
 async def _refuse(update: Update, context: CustomContext, what: str) -> None:
-    store = context.services.store  # type: ignore[attr-defined]
-    await store.audit(actor=actor(update), action="admin_denied", target=what, detail=None)
+    await context.store.add_audit(
+        actor=actor(update), action="admin.denied", target=what[:100], detail=None
+    )
     chat = update.effective_chat
     if update.callback_query is not None:
         await update.callback_query.answer(t("en", "not_admin"), show_alert=True)
@@ -124,15 +145,14 @@ async def _refuse(update: Update, context: CustomContext, what: str) -> None:
 
 
 async def queue_cmd(update: Update, context: CustomContext) -> None:
-    """/queue: open escalations, highest risk and oldest first."""
+    """/queue: open and acknowledged escalations, highest risk and oldest first."""
     if not is_admin(update, context.settings.admin_chat_ids):
         await _refuse(update, context, "queue")
         return
-    store = context.services.store  # type: ignore[attr-defined]
-    items = await store.open_escalations()
-    await store.audit(
+    items = await context.store.list_escalations(status=["open", "acknowledged"], limit=30)
+    await context.store.add_audit(
         actor=actor(update),
-        action="queue_viewed",
+        action="admin.queue",
         target="escalations",
         detail={"count": len(items)},
     )
@@ -141,28 +161,25 @@ async def queue_cmd(update: Update, context: CustomContext) -> None:
         await context.bot.send_message(update.effective_chat.id, "No open escalations.")
         return
     lines = [f"Open escalations ({len(items)}):"]
-    for e in items[:30]:
-        acked = "acknowledged" if _get(e, "acknowledged_at") else "NOT acknowledged"
-        lines.append(
-            f"#{_get(e, 'id')} risk {float(_get(e, 'risk', 0)):.2f} · {_get(e, 'status')} · {acked}"
-        )
+    now = datetime.now(UTC)
+    for e in items:
+        minutes = int((now - e.created_at).total_seconds() // 60)
+        lines.append(f"#{e.id} · risk {e.risk:.2f} · {e.status} · {minutes} min")
     await context.bot.send_message(update.effective_chat.id, "\n".join(lines))
 
 
 async def _act(
     update: Update, context: CustomContext, action: str, escalation_id: int, note: str | None
 ) -> str:
-    store = context.services.store  # type: ignore[attr-defined]
+    """Move the escalation (the store audits the transition) and describe the outcome."""
     who = actor(update)
-    if action == "ack":
-        changed = await store.acknowledge_escalation(escalation_id=escalation_id, actor=who)
-    else:
-        changed = await store.resolve_escalation(escalation_id=escalation_id, actor=who, note=note)
-    if changed is None:
-        return f"Escalation #{escalation_id} not found."
-    verb = "acknowledged" if action == "ack" else "resolved"
-    log.info("escalation %s %s by %s", escalation_id, verb, who)
-    return f"Escalation #{escalation_id} {verb} by {who}."
+    target = "acknowledged" if action == "ack" else "resolved"
+    try:
+        await context.store.transition(escalation_id=escalation_id, to=target, actor=who, note=note)
+    except (NotFound, IllegalTransition) as err:
+        return str(err)
+    log.info("escalation %s %s by %s", escalation_id, target, who)
+    return f"Escalation #{escalation_id} {target} by {who}."
 
 
 async def ack_cmd(update: Update, context: CustomContext) -> None:
@@ -227,11 +244,11 @@ async def _reminder_loop(application: Application) -> None:  # type: ignore[type
     period = max(0.2, min(60.0, after.total_seconds() / 4))
     while True:
         try:
-            count = await services.store.enqueue_reminders(
+            ids = await services.store.enqueue_reminders(
                 older_than=after, admin_chat_ids=settings.admin_chat_ids
             )
-            if count:
-                log.info("re-notifying %d unacknowledged escalation(s)", count)
+            if ids:
+                log.info("re-notifying unacknowledged escalations %s", ids)
         except Exception:
             log.exception("reminder pass failed")
         await asyncio.sleep(period)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot.conversation import answer, user_lang
+from bot.conversation import answer, pre_route, user_lang
 from bot.i18n import t
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ async def on_consent_button(update: Update, context: CustomContext) -> None:
     lang = await user_lang(context, chat_id, query.from_user.language_code)
     accepted = query.data == AGREE
     await query.answer()
-    await context.repo.record_consent(chat_id, accepted=accepted, lang=lang)
+    await context.repo.record_consent(chat_id, accepted=accepted)
     # Remove the buttons so the choice cannot be pressed twice by accident.
     await query.edit_message_reply_markup(reply_markup=None)
     pending = context.bot_data.pending.pop(chat_id, None)
@@ -64,4 +64,11 @@ async def on_consent_button(update: Update, context: CustomContext) -> None:
     log.info("chat %s accepted policy %s", chat_id, context.settings.policy_version)
     await context.bot.send_message(chat_id, t(lang, "consent_thanks"))
     if pending:
-        await answer(context, chat_id=chat_id, text=pending, lang=lang, update_id=None)
+        await answer(
+            context,
+            chat_id=chat_id,
+            text=pending,
+            lang=None,
+            update_id=None,
+            decision=pre_route(context.pipeline, pending),
+        )

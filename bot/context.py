@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from psylite.pipeline import Pipeline
     from psylite.services import Services
     from psylite.settings import Settings
+    from psylite.store import Store
 
 
 class BotData:
@@ -50,6 +51,10 @@ class CustomContext(CallbackContext[ExtBot, dict, dict, BotData]):
     @property
     def pipeline(self) -> Pipeline:
         return self.services.pipeline
+
+    @property
+    def store(self) -> Store:
+        return self.services.store  # type: ignore[attr-defined,no-any-return]
 
     @property
     def repo(self) -> BotRepo:

@@ -6,6 +6,7 @@ Kept out of the handlers so it can be read in one place; handlers only parse the
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from telegram.error import Forbidden
@@ -13,6 +14,7 @@ from telegram.error import Forbidden
 from bot.i18n import norm_lang, t
 from bot.streaming import StreamingReply, split_text, typing
 from psylite.pipeline import Reply, Turn
+from psylite.safety import Decision, Router, guard_output
 
 if TYPE_CHECKING:
     from telegram import Bot
@@ -26,22 +28,21 @@ log = logging.getLogger(__name__)
 NO_LLM_ROUTES = {"crisis", "refuse"}
 
 
-def pre_route(pipeline: Pipeline, text: str) -> str | None:
-    """The router's verdict for `text` alone (deterministic, ~ms), or None if unavailable.
+def pre_route(pipeline: Pipeline, text: str) -> Decision | None:
+    """The router's verdict on `text` alone (deterministic, ~ms), or None if unavailable.
 
     Used only to decide what may bypass the consent gate and the LLM queue (crisis must never
-    wait); the pipeline routes again with the conversation state and its verdict is final.
+    wait) and to guard streamed previews; the pipeline routes again with the conversation
+    state and its verdict is final.
     """
-    router = getattr(pipeline, "router", None)
+    router: Router | None = getattr(pipeline, "router", None)
     if router is None:
         return None
-    try:
-        decision = router.route(text)
-    except Exception:  # a router bug must not stop the message from being handled
-        log.exception("pre-route failed")
-        return None
-    route = getattr(decision, "route", decision)
-    return str(getattr(route, "value", route))
+    return router.route(text)  # no state: nothing is updated; never raises
+
+
+def route_name(decision: Decision | None) -> str | None:
+    return str(decision.route) if decision is not None else None
 
 
 async def user_lang(context: CustomContext, chat_id: int, telegram_code: str | None) -> str:
@@ -57,7 +58,7 @@ async def answer(
     text: str,
     lang: str | None,
     update_id: int | None,
-    route_hint: str | None = None,
+    decision: Decision | None = None,
 ) -> Reply | None:
     """Run the pipeline for one turn and show the reply (streamed when the LLM answers)."""
     bot: Bot = context.bot
@@ -68,7 +69,7 @@ async def answer(
     turn = Turn(chat_id=chat_id, text=text, lang=lang, update_id=update_id, channel="telegram")
     try:
         async with typing(bot, chat_id):
-            if route_hint in NO_LLM_ROUTES:
+            if route_name(decision) in NO_LLM_ROUTES:
                 reply = await context.pipeline.handle(turn)
             else:
 
@@ -92,20 +93,15 @@ async def answer(
         return None
 
 
-def _preview_guard(context: CustomContext):  # type: ignore[no-untyped-def]
-    """Partial text passes the output guard before it is shown, if the safety package has one."""
-    try:
-        from psylite.safety import guard_output  # type: ignore[attr-defined]
-    except ImportError:
-        return None
+def _preview_guard(decision: Decision | None) -> Callable[[str], str | None]:
+    """Partial text passes the output guard before it is shown; a blocked preview is not
+    shown at all (the final, guarded text replaces it)."""
 
     def preview(partial: str) -> str | None:
-        try:
-            result = guard_output(partial)
-        except Exception:
-            return None  # when in doubt, show nothing until the final, guarded text
-        text = getattr(result, "text", result)
-        return text if isinstance(text, str) else None
+        if decision is None:
+            return None  # no router to judge with: show only the final, guarded text
+        result = guard_output(partial, decision)
+        return None if result.blocked else partial
 
     return preview
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest injects the imported fixtures by parameter name)
 """Per-user rate limit, per-chat ordering, the LLM gate and Bot API retries."""
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
+# ruff: noqa: F811  (pytest injects the imported fixtures by parameter name)
 """Chunking under Telegram's limit and streamed edits, against the fake Bot API."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 
 from bot_fixtures import api, ext_bot  # noqa: F401
 from fake_telegram import FakeBotAPI
@@ -50,7 +52,7 @@ async def test_streaming_edits_one_message_at_most_once_per_interval(
     edits = api.sent(42, "editMessageText")
     assert len(sends) == 1
     assert 1 <= len(edits) <= 4  # ~0.6 s of tokens at one edit per 0.2 s, plus the final
-    gaps = [b.at - a.at for a, b in zip(edits, edits[1:], strict=False)]
+    gaps = [b.at - a.at for a, b in itertools.pairwise(edits)]
     assert all(g >= 0.15 for g in gaps[:-1])  # the final render is not throttled
     assert api.texts(42) == [final]
 

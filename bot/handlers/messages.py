@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from telegram import Update
 
 from bot.consent import send_consent
-from bot.conversation import answer, pre_route, send_plain, user_lang
+from bot.conversation import answer, pre_route, route_name, send_plain, user_lang
 from bot.i18n import t
 from bot.resources import resources
 
@@ -30,14 +30,14 @@ async def on_text(update: Update, context: CustomContext) -> None:
     ui_lang = await user_lang(context, chat_id, code)
     if prefs.blocked:  # they wrote again, so they unblocked us
         await context.repo.set_blocked(chat_id, False)
-    route = pre_route(context.pipeline, message.text)
-    crisis = route == "crisis"
+    decision = pre_route(context.pipeline, message.text)
+    crisis = route_name(decision) == "crisis"
     # Crisis messages are never rate-limited or held behind consent.
     if not crisis and not context.limiter.allow(user.id if user else chat_id):
         if context.limiter.should_warn(user.id if user else chat_id):
             await context.bot.send_message(chat_id, t(ui_lang, "rate_limited"))
         return
-    if not crisis and prefs.consent_version != context.settings.policy_version:
+    if not crisis and not prefs.consented:
         context.bot_data.pending[chat_id] = message.text
         await send_consent(context.bot, chat_id, ui_lang, context.settings)
         return
@@ -47,7 +47,7 @@ async def on_text(update: Update, context: CustomContext) -> None:
         text=message.text,
         lang=lang,
         update_id=update.update_id,
-        route_hint=route,
+        decision=decision,
     )
 
 
@@ -67,6 +67,6 @@ async def on_group(update: Update, context: CustomContext) -> None:
     lang = "zh" if (user and (user.language_code or "").startswith("zh")) else "en"
     await context.bot.send_message(chat_id, t(lang, "group", bot=context.bot.username))
     text = update.effective_message.text if update.effective_message else None
-    if text and pre_route(context.pipeline, text) == "crisis":
+    if text and route_name(pre_route(context.pipeline, text)) == "crisis":
         # Helplines are public information; sending them in the group helps without exposing more.
         await send_plain(context.bot, chat_id, resources(lang))
