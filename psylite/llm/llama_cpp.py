@@ -89,11 +89,15 @@ def _load(path: Path, n_ctx: int, n_threads: int) -> _Loaded:
 
 
 def unload_all() -> None:
-    """Free every cached model; a generation still running finishes its token first."""
+    """Free every cached model; a generation still running gets a moment to stop first."""
     with _MODELS_LOCK:
         for loaded in _MODELS.values():
-            with loaded.lock:
-                loaded.llm.close()
+            # A worker stuck in a long prompt evaluation must not hang the exit.
+            if loaded.lock.acquire(timeout=2.0):
+                try:
+                    loaded.llm.close()
+                finally:
+                    loaded.lock.release()
         _MODELS.clear()
 
 
