@@ -1,0 +1,138 @@
+"""A Whoosh analyzer for mixed Chinese/English text: jieba search-mode cut, lowercase,
+English stemming, zh+en stop words.
+
+jieba loads its 20 MB dictionary lazily and logs at INFO while doing so; we quiet
+its logger and load it once per process, on first use, behind a lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import unicodedata
+from collections.abc import Iterator
+
+import jieba
+from whoosh.analysis import (
+    Analyzer,
+    LowercaseFilter,
+    StemFilter,
+    StopFilter,
+    Token,
+    Tokenizer,
+)
+
+jieba.setLogLevel(logging.WARNING)
+logging.getLogger("jieba").setLevel(logging.WARNING)
+
+_init_lock = threading.Lock()
+_initialized = False
+
+# Words that carry no topic. Single characters are dropped separately (see below).
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    我们 你们 他们 她们 它们 自己 什么 怎么 怎么办 为什么 这个 那个 这些 那些 这样 那样 这么 那么
+    就是 还是 但是 因为 所以 如果 然后 可是 而且 或者 已经 一直 一下 一点 一些 有点 有些 真的 其实
+    今天 昨天 明天 现在 最近 时候 感觉 觉得 知道 可以 不是 没有 不会 不能 还有 还在 一个 一样
+    今年 每天 一天 好像 特别 非常 比较 总是 老是 又要 又是 是不是 有没有 有人 大家 东西 事情
+    a an and are as at be been but by can could did do does for from had has have he her his how i if
+    in into is it its just me my of on or our she so than that the their them then there they this to
+    too up very was we were what when which who why will with would you your yours am im i'm it's
+    don't can't really today yesterday tomorrow again still feel like got get go going
+    """.split()
+)
+
+
+def init_jieba() -> None:
+    """Load jieba's dictionary once per process, quietly."""
+    global _initialized
+    if _initialized:
+        return
+    with _init_lock:
+        if not _initialized:
+            jieba.initialize()
+            _initialized = True
+
+
+def _is_word(piece: str) -> bool:
+    # Drop whitespace and punctuation; keep letters, digits and CJK.
+    return any(unicodedata.category(ch)[0] in "LN" for ch in piece)
+
+
+def _is_single_cjk(piece: str) -> bool:
+    # Single CJK characters (的, 了, 我, 吃...) match almost everything; search-mode
+    # cutting already yields the multi-character words that carry the topic.
+    return len(piece) == 1 and "\u4e00" <= piece <= "\u9fff"
+
+
+class JiebaTokenizer(Tokenizer):
+    """Tokenizes with `jieba.cut_for_search` (fine-grained: 上班族 -> 上班, 上班族)."""
+
+    def __init__(self, keep_single_cjk: frozenset[str] = frozenset()) -> None:
+        self.keep_single_cjk = keep_single_cjk
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, JiebaTokenizer) and self.keep_single_cjk == other.keep_single_cjk
+
+    def __hash__(self) -> int:
+        return hash(self.keep_single_cjk)
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        init_jieba()
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pieces = jieba.cut_for_search(value) if tokenize else [value]
+        pos = start_pos
+        cursor = 0
+        for piece in pieces:
+            if not _is_word(piece):
+                continue
+            if _is_single_cjk(piece) and piece not in self.keep_single_cjk:
+                continue
+            t.text = piece
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = piece
+            if positions:
+                t.pos = pos
+                pos += 1
+            if chars:
+                # Search mode yields sub-words before the whole word, so offsets are
+                # found rather than accumulated.
+                found = value.find(piece, max(0, cursor - len(piece) * 2))
+                found = found if found >= 0 else cursor
+                t.startchar = start_char + found
+                t.endchar = t.startchar + len(piece)
+                cursor = found + len(piece)
+            yield t
+
+
+# Single characters that alone name a topic users write about.
+TOPIC_CHARACTERS: frozenset[str] = frozenset("猫狗雨雪风冷热饿困睡吃书歌花茶")
+
+
+def jieba_analyzer() -> Analyzer:
+    """The analyzer used for both indexing and queries."""
+    return (
+        JiebaTokenizer(keep_single_cjk=TOPIC_CHARACTERS)
+        | LowercaseFilter()
+        | StopFilter(stoplist=STOP_WORDS, minsize=1)
+        | StemFilter(lang="en", cachesize=50000)
+    )
+
+
+def analyze(text: str) -> list[str]:
+    """The index terms of `text`, in order, duplicates kept."""
+    return [t.text for t in jieba_analyzer()(text)]
