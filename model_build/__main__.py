@@ -1,0 +1,3 @@
+from model_build.cli import main
+
+main()

@@ -1,0 +1,202 @@
+"""What the training steps share: model arguments, base-model loading, loss logging."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from model_build.config import arg
+from model_build.errors import BuildError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ModelArgs:
+    """Which base model, and how to load it."""
+
+    output_dir: str = arg("var/model_build/run", help="Recipe output root.")
+    seed: int = arg(42, help="Random seed.")
+    base_model: str = arg(
+        "tiny",
+        help="Hub name or local directory of the base model; `tiny` builds a tiny model and tokenizer from the sample data.",
+    )
+    tiny_model: dict[str, Any] | None = arg(
+        None, help="LlamaConfig overrides for `base_model: tiny` (YAML only)."
+    )
+    chat_template: str | None = arg(
+        None, help="`internlm2` or a Jinja template; empty keeps the tokenizer's own template."
+    )
+    trust_remote_code: bool = arg(
+        False, help="Allow the model repository's code (InternLM2 needs it)."
+    )
+    load_in_4bit: bool = arg(
+        False, help="QLoRA: load the frozen base in 4-bit NF4 (bitsandbytes, CUDA only)."
+    )
+    bnb_double_quant: bool = arg(True, help="4-bit: also quantize the quantization constants.")
+    bf16: bool = arg(False, help="Compute in bfloat16 (GPU).")
+    use_cpu: bool = arg(False, help="Train on the CPU even when a GPU is visible.")
+
+    @property
+    def root(self) -> Path:
+        return Path(self.output_dir)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def sft_dir(self) -> Path:
+        return self.root / "sft"
+
+    @property
+    def orpo_dir(self) -> Path:
+        return self.root / "orpo"
+
+
+def base_path(args: ModelArgs) -> str:
+    """The base model reference; builds the tiny base on first use."""
+    if args.base_model != "tiny":
+        return args.base_model
+    from model_build.data import read_jsonl, text_of
+    from model_build.tiny import build_tiny_base
+
+    rows = read_jsonl(args.data_dir / "sft_train.jsonl") + read_jsonl(
+        args.data_dir / "pref_train.jsonl"
+    )
+    texts = [text_of(r.get("messages") or r["prompt"] + r["chosen"] + r["rejected"]) for r in rows]
+    return str(build_tiny_base(args.root / "base", texts, args.tiny_model, args.seed))
+
+
+def check_device(args: ModelArgs) -> None:
+    """Refuse early, with the fix, when the recipe needs a GPU that is not there."""
+    import torch
+
+    if args.load_in_4bit:
+        if not torch.cuda.is_available() or args.use_cpu:
+            raise BuildError(
+                "this recipe loads the base model in 4-bit (QLoRA, bitsandbytes), which needs a CUDA "
+                "GPU; run it on a GPU machine or pass --no-load-in-4bit (full-precision LoRA)"
+            )
+        try:
+            import bitsandbytes  # noqa: F401
+        except ImportError as err:
+            raise BuildError("4-bit loading needs bitsandbytes: pip install bitsandbytes") from err
+    if args.bf16 and not args.use_cpu and not torch.cuda.is_available():
+        raise BuildError("bf16 training needs a GPU here; pass --no-bf16 or --use-cpu")
+
+
+def load_tokenizer(args: ModelArgs, path: str) -> Any:
+    from transformers import AutoTokenizer
+
+    from model_build.templates import ensure_chat_template
+
+    tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=args.trust_remote_code)
+    ensure_chat_template(tokenizer, args.chat_template, path)
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return tokenizer
+
+
+def load_base_model(args: ModelArgs, path: str) -> Any:
+    """The frozen base: 4-bit NF4 for QLoRA, else full precision."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    kwargs: dict[str, Any] = {"trust_remote_code": args.trust_remote_code}
+    if args.load_in_4bit:
+        from transformers import BitsAndBytesConfig
+
+        kwargs["quantization_config"] = BitsAndBytesConfig(
+            load_in_4bit=True,
+            bnb_4bit_quant_type="nf4",
+            bnb_4bit_use_double_quant=args.bnb_double_quant,
+            bnb_4bit_compute_dtype=torch.bfloat16 if args.bf16 else torch.float16,
+        )
+    kwargs["dtype"] = torch.bfloat16 if args.bf16 else torch.float32
+    model = AutoModelForCausalLM.from_pretrained(path, **kwargs)
+    if args.load_in_4bit:
+        from peft import prepare_model_for_kbit_training
+
+        model = prepare_model_for_kbit_training(model)
+    return model
+
+
+def check_fields(rows: list[dict[str, Any]], fields: tuple[str, ...], where: Path) -> None:
+    for i, row in enumerate(rows):
+        missing = [f for f in fields if f not in row]
+        if missing:
+            raise BuildError(
+                f"{where} row {i} lacks {missing}; expected fields {list(fields)} (run `mix`)"
+            )
+    if not rows:
+        raise BuildError(f"{where} is empty; run `mix` with more data")
+
+
+def last_checkpoint(out_dir: Path) -> str | None:
+    """The newest Trainer checkpoint, to resume an interrupted run."""
+    ckpts = sorted(out_dir.glob("checkpoint-*"), key=lambda p: int(p.name.split("-")[-1]))
+    return str(ckpts[-1]) if ckpts else None
+
+
+def loss_logger(csv_path: Path) -> Any:
+    """A TrainerCallback appending every logged loss to a CSV (kept across resumes)."""
+    from transformers import TrainerCallback
+
+    class LossCSV(TrainerCallback):
+        def on_log(
+            self, _args: Any, state: Any, _control: Any, logs: dict | None = None, **_: Any
+        ) -> None:
+            if not logs or "loss" not in logs:
+                return
+            new = not csv_path.exists()
+            with csv_path.open("a", newline="") as f:
+                writer = csv.writer(f)
+                if new:
+                    writer.writerow(["step", "epoch", "loss", "learning_rate"])
+                writer.writerow(
+                    [
+                        state.global_step,
+                        logs.get("epoch", ""),
+                        logs["loss"],
+                        logs.get("learning_rate", ""),
+                    ]
+                )
+
+    return LossCSV()
+
+
+def read_losses(csv_path: Path) -> list[float]:
+    with csv_path.open() as f:
+        return [float(row["loss"]) for row in csv.DictReader(f)]
+
+
+def plot_losses(csv_path: Path, title: str) -> Path | None:
+    """Loss curve PNG next to the CSV (skipped, with a log line, without matplotlib)."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        log.warning("matplotlib is not installed; no loss plot (the CSV is at %s)", csv_path)
+        return None
+    with csv_path.open() as f:
+        rows = list(csv.DictReader(f))
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.plot([int(r["step"]) for r in rows], [float(r["loss"]) for r in rows], marker=".")
+    ax.set(xlabel="step", ylabel="loss", title=title)
+    fig.tight_layout()
+    png = csv_path.with_suffix(".png")
+    fig.savefig(png, dpi=100)
+    plt.close(fig)
+    return png
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
