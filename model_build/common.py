@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from model_build.config import arg
 from model_build.errors import BuildError
 
 log = logging.getLogger(__name__)
@@ -19,27 +18,37 @@ log = logging.getLogger(__name__)
 class ModelArgs:
     """Which base model, and how to load it."""
 
-    output_dir: str = arg("var/model_build/run", help="Recipe output root.")
-    seed: int = arg(42, help="Random seed.")
-    base_model: str = arg(
-        "tiny",
-        help="Hub name or local directory of the base model; `tiny` builds a tiny model and tokenizer from the sample data.",
+    output_dir: str = field(default="var/model_build/run", metadata={"help": "Recipe output root."})
+    seed: int = field(default=42, metadata={"help": "Random seed."})
+    base_model: str = field(
+        default="tiny",
+        metadata={
+            "help": "Hub name or local directory of the base model; `tiny` builds a tiny model and tokenizer from the sample data."
+        },
     )
-    tiny_model: dict[str, Any] | None = arg(
-        None, help="LlamaConfig overrides for `base_model: tiny` (YAML only)."
+    tiny_model: dict[str, Any] | None = field(
+        default=None, metadata={"help": "LlamaConfig overrides for `base_model: tiny` (YAML only)."}
     )
-    chat_template: str | None = arg(
-        None, help="`internlm2` or a Jinja template; empty keeps the tokenizer's own template."
+    chat_template: str | None = field(
+        default=None,
+        metadata={
+            "help": "`internlm2` or a Jinja template; empty keeps the tokenizer's own template."
+        },
     )
-    trust_remote_code: bool = arg(
-        False, help="Allow the model repository's code (InternLM2 needs it)."
+    trust_remote_code: bool = field(
+        default=False, metadata={"help": "Allow the model repository's code (InternLM2 needs it)."}
     )
-    load_in_4bit: bool = arg(
-        False, help="QLoRA: load the frozen base in 4-bit NF4 (bitsandbytes, CUDA only)."
+    load_in_4bit: bool = field(
+        default=False,
+        metadata={"help": "QLoRA: load the frozen base in 4-bit NF4 (bitsandbytes, CUDA only)."},
     )
-    bnb_double_quant: bool = arg(True, help="4-bit: also quantize the quantization constants.")
-    bf16: bool = arg(False, help="Compute in bfloat16 (GPU).")
-    use_cpu: bool = arg(False, help="Train on the CPU even when a GPU is visible.")
+    bnb_double_quant: bool = field(
+        default=True, metadata={"help": "4-bit: also quantize the quantization constants."}
+    )
+    bf16: bool = field(default=False, metadata={"help": "Compute in bfloat16 (GPU)."})
+    use_cpu: bool = field(
+        default=False, metadata={"help": "Train on the CPU even when a GPU is visible."}
+    )
 
     @property
     def root(self) -> Path:

@@ -53,16 +53,6 @@ def help_of(field: dataclasses.Field) -> str:
     return str(field.metadata.get("help", ""))
 
 
-def arg(default: Any = dataclasses.MISSING, help: str = "", **kwargs: Any) -> Any:
-    """A dataclass field with help text (``default`` may be a list: it becomes a factory)."""
-    if isinstance(default, list | dict):
-        value = default
-        return dataclasses.field(
-            default_factory=lambda: value.copy(), metadata={"help": help}, **kwargs
-        )
-    return dataclasses.field(default=default, metadata={"help": help}, **kwargs)
-
-
 def _base_type(tp: Any) -> Any:
     """``int | None`` -> int; ``list[str]`` -> list[str]."""
     if typing.get_origin(tp) in (typing.Union, types.UnionType):

@@ -19,11 +19,10 @@ import random
 import re
 import statistics
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from model_build.config import arg
 from model_build.errors import BuildError
 
 log = logging.getLogger(__name__)
@@ -41,33 +40,50 @@ _TURN = re.compile(rf"^\s*({'|'.join(_CLIENT + _COUNSELOR)})\s*[:：]\s*", re.MU
 class MixArgs:
     """Arguments of `mix`: read, filter, de-duplicate, mix 10:3 and split."""
 
-    output_dir: str = arg(
-        "var/model_build/run", help="Recipe output root; data goes to <output_dir>/data."
+    output_dir: str = field(
+        default="var/model_build/run",
+        metadata={"help": "Recipe output root; data goes to <output_dir>/data."},
     )
-    seed: int = arg(42, help="Seed of sampling and splitting.")
-    distill_files: list[str] = arg(
-        [str(SAMPLES_DIR / "distill.jsonl")],
-        help="Distilled-reasoning data: JSONL/JSON/Parquet path, or a hub dataset name.",
+    seed: int = field(default=42, metadata={"help": "Seed of sampling and splitting."})
+    distill_files: list[str] = field(
+        default_factory=lambda: [str(SAMPLES_DIR / "distill.jsonl")],
+        metadata={
+            "help": "Distilled-reasoning data: JSONL/JSON/Parquet path, or a hub dataset name."
+        },
     )
-    counsel_files: list[str] = arg(
-        [str(SAMPLES_DIR / "cpsycound.jsonl")],
-        help="CPsyCounD-style counselling dialogues: JSONL/JSON/Parquet path, or a hub name.",
+    counsel_files: list[str] = field(
+        default_factory=lambda: [str(SAMPLES_DIR / "cpsycound.jsonl")],
+        metadata={
+            "help": "CPsyCounD-style counselling dialogues: JSONL/JSON/Parquet path, or a hub name."
+        },
     )
-    preference_files: list[str] = arg(
-        [str(SAMPLES_DIR / "safety_pairs.jsonl")],
-        help="PKU-SafeRLHF-style preference data: JSONL/JSON/Parquet path, or a hub name.",
+    preference_files: list[str] = field(
+        default_factory=lambda: [str(SAMPLES_DIR / "safety_pairs.jsonl")],
+        metadata={
+            "help": "PKU-SafeRLHF-style preference data: JSONL/JSON/Parquet path, or a hub name."
+        },
     )
-    ratio: list[int] = arg([10, 3], help="Distill : counselling sample ratio.")
-    total: int | None = arg(
-        None, help="SFT samples wanted (13000 in the report); default: as many as the ratio allows."
+    ratio: list[int] = field(
+        default_factory=lambda: [10, 3], metadata={"help": "Distill : counselling sample ratio."}
     )
-    min_chars: int = arg(2, help="Drop samples whose rendered text is shorter.")
-    max_chars: int = arg(
-        12000,
-        help="Drop samples whose rendered text is longer (a cheap length filter before tokenizing).",
+    total: int | None = field(
+        default=None,
+        metadata={
+            "help": "SFT samples wanted (13000 in the report); default: as many as the ratio allows."
+        },
     )
-    valid_fraction: float = arg(
-        0.05, help="Share of each set held out for validation (at least 1 sample)."
+    min_chars: int = field(
+        default=2, metadata={"help": "Drop samples whose rendered text is shorter."}
+    )
+    max_chars: int = field(
+        default=12000,
+        metadata={
+            "help": "Drop samples whose rendered text is longer (a cheap length filter before tokenizing)."
+        },
+    )
+    valid_fraction: float = field(
+        default=0.05,
+        metadata={"help": "Share of each set held out for validation (at least 1 sample)."},
     )
 
     @property
@@ -89,7 +105,7 @@ def load_records(source: str) -> list[dict[str, Any]]:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".json":
             data = json.loads(text)
-            return data if isinstance(data, list) else list(data.values())[0]
+            return data if isinstance(data, list) else next(iter(data.values()))
         return [json.loads(line) for line in text.splitlines() if line.strip()]
     if path.suffix in {".jsonl", ".json", ".parquet"} or source.startswith((".", "/")):
         raise BuildError(f"data file {source} does not exist")

@@ -20,12 +20,11 @@ import sys
 import tarfile
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from model_build.common import write_json
-from model_build.config import arg
 from model_build.errors import BuildError
 
 log = logging.getLogger(__name__)
@@ -45,16 +44,20 @@ QUANT_TYPES = {
 class GGUFArgs:
     """Arguments of `gguf`."""
 
-    output_dir: str = arg("var/model_build/run", help="Recipe output root.")
-    name: str = arg("model", help="File stem of the GGUF files.")
-    merged_dir: str | None = arg(
-        None, help="Merged Hugging Face model (default <output_dir>/merged)."
+    output_dir: str = field(default="var/model_build/run", metadata={"help": "Recipe output root."})
+    name: str = field(default="model", metadata={"help": "File stem of the GGUF files."})
+    merged_dir: str | None = field(
+        default=None, metadata={"help": "Merged Hugging Face model (default <output_dir>/merged)."}
     )
-    outtype: str = arg("f16", help="Converter output type: f32, f16, bf16 or q8_0.")
-    llama_cpp_dir: str | None = arg(None, help="A llama.cpp checkout with convert_hf_to_gguf.py.")
-    cache_dir: str = arg(
-        str(Path.home() / ".cache" / "psylite" / "llama.cpp"),
-        help="Where the converter from the llama-cpp-python sdist is unpacked.",
+    outtype: str = field(
+        default="f16", metadata={"help": "Converter output type: f32, f16, bf16 or q8_0."}
+    )
+    llama_cpp_dir: str | None = field(
+        default=None, metadata={"help": "A llama.cpp checkout with convert_hf_to_gguf.py."}
+    )
+    cache_dir: str = field(
+        default=str(Path.home() / ".cache" / "psylite" / "llama.cpp"),
+        metadata={"help": "Where the converter from the llama-cpp-python sdist is unpacked."},
     )
 
     @property
@@ -70,15 +73,24 @@ class GGUFArgs:
 class QuantizeArgs:
     """Arguments of `quantize`."""
 
-    output_dir: str = arg("var/model_build/run", help="Recipe output root.")
-    name: str = arg("model", help="File stem of the GGUF files.")
-    quant: str = arg("q4_k_m", help=f"Quantization: {', '.join(QUANT_TYPES)}.")
-    source: str | None = arg(None, help="Input GGUF (default <output_dir>/gguf/<name>-f16.gguf).")
-    threads: int = arg(0, help="Quantization threads (0: all cores).")
-    verify: bool = arg(True, help="Load the result in llama-cpp-python and generate a few tokens.")
-    verify_prompt: str = arg("你好，我最近有点焦虑。", help="User message of the check.")
-    verify_tokens: int = arg(16, help="Tokens to generate in the check.")
-    n_ctx: int = arg(512, help="Context of the check.")
+    output_dir: str = field(default="var/model_build/run", metadata={"help": "Recipe output root."})
+    name: str = field(default="model", metadata={"help": "File stem of the GGUF files."})
+    quant: str = field(
+        default="q4_k_m", metadata={"help": f"Quantization: {', '.join(QUANT_TYPES)}."}
+    )
+    source: str | None = field(
+        default=None, metadata={"help": "Input GGUF (default <output_dir>/gguf/<name>-f16.gguf)."}
+    )
+    threads: int = field(default=0, metadata={"help": "Quantization threads (0: all cores)."})
+    verify: bool = field(
+        default=True,
+        metadata={"help": "Load the result in llama-cpp-python and generate a few tokens."},
+    )
+    verify_prompt: str = field(
+        default="你好，我最近有点焦虑。", metadata={"help": "User message of the check."}
+    )
+    verify_tokens: int = field(default=16, metadata={"help": "Tokens to generate in the check."})
+    n_ctx: int = field(default=512, metadata={"help": "Context of the check."})
 
     @property
     def gguf_dir(self) -> Path:

@@ -10,11 +10,10 @@ exported weights are not quantized twice. Writes <output_dir>/merged (safetensor
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from model_build.common import ModelArgs, base_path, load_tokenizer
-from model_build.config import arg
 from model_build.errors import BuildError
 
 log = logging.getLogger(__name__)
@@ -24,10 +23,14 @@ log = logging.getLogger(__name__)
 class MergeArgs(ModelArgs):
     """Arguments of `merge`."""
 
-    adapter: str | None = arg(
-        None, help="Adapter to merge (default: orpo/adapter, else sft/adapter)."
+    adapter: str | None = field(
+        default=None,
+        metadata={"help": "Adapter to merge (default: orpo/adapter, else sft/adapter)."},
     )
-    dtype: str = arg("float16", help="Dtype of the merged weights: float16, bfloat16 or float32.")
+    dtype: str = field(
+        default="float16",
+        metadata={"help": "Dtype of the merged weights: float16, bfloat16 or float32."},
+    )
 
     @property
     def merged_dir(self) -> Path:

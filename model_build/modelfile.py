@@ -11,10 +11,9 @@ the stop tokens end a turn; SYSTEM is the companion's default system prompt.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from model_build.config import arg
 from model_build.errors import BuildError
 from model_build.templates import OLLAMA_TEMPLATES
 
@@ -25,20 +24,31 @@ log = logging.getLogger(__name__)
 class ModelfileArgs:
     """Arguments of `modelfile`."""
 
-    output_dir: str = arg("var/model_build/run", help="Recipe output root.")
-    gguf: str | None = arg(
-        None, help="FROM: the GGUF path as Ollama sees it (default: the recipe's quantized file)."
+    output_dir: str = field(default="var/model_build/run", metadata={"help": "Recipe output root."})
+    gguf: str | None = field(
+        default=None,
+        metadata={
+            "help": "FROM: the GGUF path as Ollama sees it (default: the recipe's quantized file)."
+        },
     )
-    path: str | None = arg(
-        None, help="Where to write the Modelfile (default <output_dir>/Modelfile)."
+    path: str | None = field(
+        default=None,
+        metadata={"help": "Where to write the Modelfile (default <output_dir>/Modelfile)."},
     )
-    template: str = arg("internlm2", help=f"Chat template family: {', '.join(OLLAMA_TEMPLATES)}.")
-    system: str = arg("", help="Default system prompt (SYSTEM); empty: none.")
-    temperature: float = arg(0.7, help="Sampling temperature.")
-    top_p: float = arg(0.8, help="Nucleus sampling.")
-    repeat_penalty: float = arg(1.05, help="Repetition penalty.")
-    num_ctx: int = arg(4096, help="Context window Ollama allocates (RAM grows with it).")
-    num_predict: int = arg(512, help="Reply length cap in tokens.")
+    template: str = field(
+        default="internlm2",
+        metadata={"help": f"Chat template family: {', '.join(OLLAMA_TEMPLATES)}."},
+    )
+    system: str = field(
+        default="", metadata={"help": "Default system prompt (SYSTEM); empty: none."}
+    )
+    temperature: float = field(default=0.7, metadata={"help": "Sampling temperature."})
+    top_p: float = field(default=0.8, metadata={"help": "Nucleus sampling."})
+    repeat_penalty: float = field(default=1.05, metadata={"help": "Repetition penalty."})
+    num_ctx: int = field(
+        default=4096, metadata={"help": "Context window Ollama allocates (RAM grows with it)."}
+    )
+    num_predict: int = field(default=512, metadata={"help": "Reply length cap in tokens."})
 
 
 def render(args: ModelfileArgs) -> str:

@@ -12,7 +12,7 @@ the chosen-over-rejected log-probability margin on the pairs before and after.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from model_build.common import (
@@ -28,7 +28,6 @@ from model_build.common import (
     read_losses,
     write_json,
 )
-from model_build.config import arg
 from model_build.errors import BuildError
 from model_build.sft import TrainArgs, trainer_kwargs
 
@@ -39,13 +38,18 @@ log = logging.getLogger(__name__)
 class ORPOArgs(TrainArgs, ModelArgs):
     """Arguments of `orpo` (defaults: the PsyLite report's)."""
 
-    beta: float = arg(0.2, help="Weight of the odds-ratio term (lambda in the ORPO paper).")
-    learning_rate: float = arg(5e-6, help="Peak learning rate.")
-    max_length: int = arg(2048, help="Tokens of prompt + response.")
-    gradient_accumulation_steps: int = arg(64, help="Micro-batches per optimizer step.")
-    num_train_epochs: float = arg(1.0, help="Epochs over the pairs.")
-    sft_adapter: str | None = arg(
-        None, help="SFT adapter to continue (default <output_dir>/sft/adapter)."
+    beta: float = field(
+        default=0.2, metadata={"help": "Weight of the odds-ratio term (lambda in the ORPO paper)."}
+    )
+    learning_rate: float = field(default=5e-6, metadata={"help": "Peak learning rate."})
+    max_length: int = field(default=2048, metadata={"help": "Tokens of prompt + response."})
+    gradient_accumulation_steps: int = field(
+        default=64, metadata={"help": "Micro-batches per optimizer step."}
+    )
+    num_train_epochs: float = field(default=1.0, metadata={"help": "Epochs over the pairs."})
+    sft_adapter: str | None = field(
+        default=None,
+        metadata={"help": "SFT adapter to continue (default <output_dir>/sft/adapter)."},
     )
 
 

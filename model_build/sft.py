@@ -12,7 +12,7 @@ loss.csv / loss.png and metrics.json.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from model_build.common import (
@@ -28,50 +28,61 @@ from model_build.common import (
     read_losses,
     write_json,
 )
-from model_build.config import arg
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class LoraArgs:
-    lora_r: int = arg(64, help="LoRA rank.")
-    lora_alpha: int = arg(16, help="LoRA alpha (scaling = alpha / r).")
-    lora_dropout: float = arg(0.1, help="Dropout on the LoRA branch.")
-    target_modules: str = arg(
-        "all-linear", help="Modules that get adapters (`all-linear` or comma-separated names)."
+    lora_r: int = field(default=64, metadata={"help": "LoRA rank."})
+    lora_alpha: int = field(default=16, metadata={"help": "LoRA alpha (scaling = alpha / r)."})
+    lora_dropout: float = field(default=0.1, metadata={"help": "Dropout on the LoRA branch."})
+    target_modules: str = field(
+        default="all-linear",
+        metadata={"help": "Modules that get adapters (`all-linear` or comma-separated names)."},
     )
 
 
 @dataclass
 class TrainArgs:
-    learning_rate: float = arg(1e-4, help="Peak learning rate.")
-    lr_scheduler_type: str = arg("cosine", help="Scheduler after warm-up.")
-    warmup_ratio: float = arg(0.03, help="Share of steps spent warming up.")
-    num_train_epochs: float = arg(5.0, help="Epochs over the training set.")
-    max_steps: int = arg(
-        -1, help="Stop after this many optimizer steps (overrides epochs when > 0)."
+    learning_rate: float = field(default=1e-4, metadata={"help": "Peak learning rate."})
+    lr_scheduler_type: str = field(default="cosine", metadata={"help": "Scheduler after warm-up."})
+    warmup_ratio: float = field(default=0.03, metadata={"help": "Share of steps spent warming up."})
+    num_train_epochs: float = field(default=5.0, metadata={"help": "Epochs over the training set."})
+    max_steps: int = field(
+        default=-1,
+        metadata={"help": "Stop after this many optimizer steps (overrides epochs when > 0)."},
     )
-    max_length: int = arg(4096, help="Tokens per training sequence (longer ones are truncated).")
-    per_device_train_batch_size: int = arg(1, help="Micro-batch per device.")
-    gradient_accumulation_steps: int = arg(
-        4,
-        help="Micro-batches per optimizer step; effective batch = micro x accumulation x devices.",
+    max_length: int = field(
+        default=4096, metadata={"help": "Tokens per training sequence (longer ones are truncated)."}
     )
-    gradient_checkpointing: bool = arg(
-        False, help="Activation checkpointing: trade compute for memory."
+    per_device_train_batch_size: int = field(
+        default=1, metadata={"help": "Micro-batch per device."}
     )
-    logging_steps: int = arg(1, help="Log the loss every N steps.")
-    save_steps: int = arg(200, help="Checkpoint every N steps (resumable).")
-    save_total_limit: int = arg(2, help="Keep this many checkpoints.")
-    resume: bool = arg(True, help="Resume from the newest checkpoint in the output folder.")
+    gradient_accumulation_steps: int = field(
+        default=4,
+        metadata={
+            "help": "Micro-batches per optimizer step; effective batch = micro x accumulation x devices."
+        },
+    )
+    gradient_checkpointing: bool = field(
+        default=False, metadata={"help": "Activation checkpointing: trade compute for memory."}
+    )
+    logging_steps: int = field(default=1, metadata={"help": "Log the loss every N steps."})
+    save_steps: int = field(default=200, metadata={"help": "Checkpoint every N steps (resumable)."})
+    save_total_limit: int = field(default=2, metadata={"help": "Keep this many checkpoints."})
+    resume: bool = field(
+        default=True, metadata={"help": "Resume from the newest checkpoint in the output folder."}
+    )
 
 
 @dataclass
 class SFTArgs(TrainArgs, LoraArgs, ModelArgs):
     """Arguments of `sft`."""
 
-    packing: bool = arg(True, help="Pack several samples into each max_length sequence.")
+    packing: bool = field(
+        default=True, metadata={"help": "Pack several samples into each max_length sequence."}
+    )
 
 
 def lora_config(args: LoraArgs) -> Any:
