@@ -60,6 +60,7 @@ class StoreBase:
         url = parse_url(self.settings.effective_database_url)
         if create:
             await migrate.upgrade_to_head(self.settings)
+        migrate.prepare_default_location(self.settings)
         engine = create_engine(url, pool_size=self._pool_size)
         try:
             with translated(url):

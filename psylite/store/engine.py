@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, exc
@@ -74,8 +73,6 @@ def is_sqlite(url: URL) -> bool:
 def create_engine(url: URL, *, pool_size: int = 5) -> AsyncEngine:
     """An AsyncEngine with the per-backend settings PsyLite relies on."""
     if is_sqlite(url):
-        assert url.database is not None
-        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(
             url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, pool_size=pool_size
         )

@@ -43,6 +43,12 @@ def alembic_config(url: URL | None = None) -> Config:
     return cfg
 
 
+def prepare_default_location(settings: Settings) -> None:
+    """Create the data dir for the default SQLite file (an explicit URL's folder must exist)."""
+    if not settings.database_url:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+
+
 def head_revision() -> str:
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     if len(heads) != 1:
@@ -61,6 +67,7 @@ def current_revision_sync(conn: Connection) -> str | None:
 
 async def _run(settings: Settings, fn: Any, *args: Any) -> Any:
     url = parse_url(settings.effective_database_url)
+    prepare_default_location(settings)
     engine = create_engine(url, pool_size=1)
     try:
         with translated(url):
