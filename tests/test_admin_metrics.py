@@ -6,7 +6,8 @@ from aiohttp import web
 from prometheus_client.parser import text_string_to_metric_families
 
 from psylite import metrics
-from admin_fixtures import aiohttp_client  # noqa: F401  (fixture)
+
+pytest_plugins = ["admin_fixtures"]
 
 
 def _samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

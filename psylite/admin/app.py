@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from aiohttp import web
 
 from psylite.admin import views
@@ -29,9 +28,9 @@ from psylite.admin.keys import (
     JINJA,
     SERVICES,
     SETTINGS,
+    STATE,
     THROTTLE,
     AdminConfig,
-    STATE,
     RequestState,
 )
 from psylite.admin.render import make_jinja

@@ -80,13 +80,14 @@ async def add_user(settings: Settings, *, name: str, password: str, replace: boo
     """Create (True) or, with `replace`, re-password (False) an admin; the CLI's code path."""
     from psylite.admin import data
     from psylite.admin.security import hash_password
-    from psylite.services import build_services
+    from psylite.store import Store
 
-    services = build_services(settings)
-    await services.initialize()
+    # Only the database is needed: no model or LLM client is built for this.
+    store = Store(settings)
+    await store.initialize()
     try:
         return await data.create_admin(
-            services, name=name, password_hash=hash_password(password), replace=replace
+            store, name=name, password_hash=hash_password(password), replace=replace
         )
     finally:
-        await services.shutdown()
+        await store.shutdown()

@@ -54,7 +54,7 @@ def make_jinja() -> jinja2.Environment:
 
 
 def render(
-    request: web.Request, name: str, *, status: int = 200, **context: object
+    request: web.Request, template: str, /, *, status: int = 200, **context: object
 ) -> web.Response:
     """Render a template with the session's CSRF token and the admin's name in context."""
     st = request.get(STATE)
@@ -65,5 +65,5 @@ def render(
         "nav": None,
     }
     base.update(context)
-    html = request.app[JINJA].get_template(name).render(**base)
+    html = request.app[JINJA].get_template(template).render(**base)
     return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlencode
 
@@ -35,7 +36,7 @@ FLASH = {
 
 
 def error_page(request: web.Request, status: int, title: str, message: str) -> web.Response:
-    return render(request, "error.html", status=status, title=title, message=message)
+    return render(request, "error.html", status=status, code=status, title=title, message=message)
 
 
 def redirect_to_login(request: web.Request) -> web.StreamResponse:
@@ -57,7 +58,7 @@ async def current_admin(request: web.Request) -> AdminIdentity | None:
     """The session's admin if the account still exists and is active."""
     session = request[STATE].session
     assert session.user_id is not None
-    return await data.get_admin(request.app[SERVICES], user_id=session.user_id)
+    return await data.get_admin(request.app[SERVICES], user_id=session.user_id, name=session.name)
 
 
 def _flash(request: web.Request) -> str | None:
@@ -275,13 +276,15 @@ async def overview_page(request: web.Request) -> web.StreamResponse:
 # --- health and metrics --------------------------------------------------------------------
 
 
-async def _timed(name: str, coro_fn: object, timeout: float) -> dict[str, object]:
+async def _timed(
+    name: str, check: Callable[[], Awaitable[object]], limit_s: float
+) -> dict[str, object]:
     started = time.perf_counter()
     try:
-        detail = await asyncio.wait_for(coro_fn(), timeout)  # type: ignore[operator]
+        detail = await asyncio.wait_for(check(), limit_s)
         ok = True
     except TimeoutError:
-        ok, detail = False, f"no answer within {timeout:.0f} s"
+        ok, detail = False, f"no answer within {limit_s:.0f} s"
     except PsyliteError as err:
         ok, detail = False, str(err)
     except Exception as err:  # a health check reports, it never crashes

@@ -1,0 +1,382 @@
+"""What the dashboard reads and writes, over the shared `Store`.
+
+Writes and the ordinary reads go through the store's repository API (which decrypts
+text and writes the audit log). The two aggregates the store does not offer —
+messages per route per time bucket, and the overview's window counts — are
+SQLAlchemy queries over the store's models here, read-only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import BigInteger, Integer, cast, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from psylite.admin.keys import AdminIdentity
+from psylite.admin.security import hash_password, needs_rehash, verify_password
+from psylite.settings import Settings
+from psylite.store import EscalationStatus, IllegalTransition, NotFound, Store
+from psylite.store import models as m
+from psylite.store.engine import translated
+
+ACTIVE = (EscalationStatus.OPEN.value, EscalationStatus.ACKNOWLEDGED.value)
+QUEUE_LIMIT = 200
+_TO = {"acknowledge": "acknowledged", "resolve": "resolved", "reopen": "open"}
+
+
+def _store(services: Any) -> Store:
+    return services.store
+
+
+# --- accounts ------------------------------------------------------------------------------
+
+
+async def create_admin(
+    store: Store, *, name: str, password_hash: str, replace: bool = False
+) -> bool:
+    """Create the account (True) or re-password it with `replace` (False); audited."""
+    created = await store.create_admin_account(
+        username=name, password_hash=password_hash, replace=replace
+    )
+    await store.add_audit(
+        actor="cli",
+        action="admin.account_create" if created else "admin.password_reset",
+        target=f"admin:{name}",
+    )
+    return created
+
+
+async def authenticate(services: Any, *, name: str, password: str) -> AdminIdentity | None:
+    """The admin when the name exists, is active and the password matches; else None."""
+    store = _store(services)
+    account = await store.get_admin_account(username=name) if name else None
+    usable = account is not None and account.active
+    # verify_password runs argon2 even without an account, so timing does not reveal names.
+    if not verify_password(account.password_hash if usable and account else None, password):
+        return None
+    assert account is not None
+    if needs_rehash(account.password_hash):
+        await store.update_admin_account(username=name, password_hash=hash_password(password))
+    await store.update_admin_account(username=name, logged_in=True)
+    return AdminIdentity(id=account.id, name=account.username)
+
+
+async def get_admin(services: Any, *, user_id: int, name: str | None) -> AdminIdentity | None:
+    """The session's admin if that very account (same id) still exists and is active."""
+    if not name:
+        return None
+    account = await _store(services).get_admin_account(username=name)
+    if account is None or not account.active or account.id != user_id:
+        return None
+    return AdminIdentity(id=account.id, name=account.username)
+
+
+async def audit(services: Any, *, actor: str, action: str, target: str | None) -> None:
+    await _store(services).add_audit(actor=actor, action=action, target=target or "dashboard")
+
+
+# --- redaction -----------------------------------------------------------------------------
+
+# Same policy as the Telegram notifications (bot/admin.py `redact_excerpt`), driven by the
+# same settings; kept here because psylite must not import bot/.
+_REDACTIONS = (
+    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
+    (re.compile(r"@\w{3,}"), "@[handle]"),
+    (re.compile(r"https?://\S+"), "[link]"),
+    (re.compile(r"\d[\d\s()+-]{4,}\d"), "[number]"),
+)
+
+
+def redact_excerpt(text: str | None, settings: Settings) -> str | None:
+    """Shorten (and, when configured, mask contact details in) the excerpt admins see."""
+    limit = getattr(settings, "escalation_excerpt_chars", 200)
+    if not text or limit == 0:
+        return None
+    if getattr(settings, "escalation_excerpt_redact", True):
+        for pattern, mask in _REDACTIONS:
+            text = pattern.sub(mask, text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- queue ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    id: int
+    status: str
+    risk: float
+    reasons: tuple[str, ...]
+    excerpt: str | None
+    created_at: datetime
+    last_actor: str | None
+
+
+@dataclass(frozen=True)
+class Queue:
+    items: list[QueueItem]
+    counts: dict[str, int]
+    version: str  # changes whenever anything shown changes; the poller swaps rows on change
+
+
+async def queue(services: Any, *, show: str) -> Queue:
+    """Escalations in queue order: open, acknowledged, resolved; then risk desc, age asc."""
+    store = _store(services)
+    status: tuple[str, ...] | str | None = {
+        "active": ACTIVE,
+        "resolved": EscalationStatus.RESOLVED.value,
+        "all": None,
+    }[show]
+    rows = await store.list_escalations(status=status, limit=QUEUE_LIMIT)
+    counts = await store.escalation_counts()
+    settings = services.settings
+    items = [
+        QueueItem(
+            id=e.id,
+            status=e.status.value,
+            risk=e.risk,
+            reasons=e.reasons,
+            excerpt=redact_excerpt(e.excerpt, settings),
+            created_at=e.created_at,
+            last_actor=e.resolved_by or e.acknowledged_by,
+        )
+        for e in rows
+    ]
+    stamp = max((e.updated_at for e in rows), default=None)
+    version = f"{counts}|{len(rows)}|{stamp.isoformat() if stamp else '-'}"
+    return Queue(items=items, counts=counts, version=version)
+
+
+# --- one escalation ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: datetime
+    actor: str
+    action: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class EscalationView:
+    id: int
+    status: str
+    risk: float
+    reasons: tuple[str, ...]
+    excerpt: str | None
+    user_ref: str
+    created_at: datetime
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+    resolved_at: datetime | None
+    resolved_by: str | None
+
+
+@dataclass(frozen=True)
+class EscalationDetail:
+    escalation: EscalationView
+    history: list[HistoryRow] = field(default_factory=list)
+
+
+async def escalation_detail(services: Any, *, escalation_id: int) -> EscalationDetail | None:
+    """The escalation, its redacted excerpt and its history (audit entries with their notes)."""
+    store = _store(services)
+    e = await store.get_escalation(escalation_id=escalation_id)
+    if e is None:
+        return None
+    entries = await store.list_audit(target=f"escalation:{escalation_id}", limit=500)
+    notes = list(e.notes)
+    history: list[HistoryRow] = []
+    for entry in sorted(entries, key=lambda a: (a.at, a.id)):
+        note = None
+        if (entry.detail and entry.detail.get("note")) or entry.action == "escalation.note":
+            # The store writes a transition's note and its audit entry in one transaction
+            # with the same timestamp and actor; pair them so each note shows once.
+            for n in notes:
+                if n.actor == entry.actor and n.created_at == entry.at:
+                    note = n.text
+                    notes.remove(n)
+                    break
+        history.append(HistoryRow(at=entry.at, actor=entry.actor, action=entry.action, note=note))
+    history += [
+        HistoryRow(at=n.created_at, actor=n.actor, action="escalation.note", note=n.text)
+        for n in notes
+    ]
+    history.sort(key=lambda h: h.at)
+    view = EscalationView(
+        id=e.id,
+        status=e.status.value,
+        risk=e.risk,
+        reasons=e.reasons,
+        excerpt=redact_excerpt(e.excerpt, services.settings),
+        user_ref=f"chat {e.chat_id}" if e.chat_id is not None else "deleted by the user",
+        created_at=e.created_at,
+        acknowledged_at=e.acknowledged_at,
+        acknowledged_by=e.acknowledged_by,
+        resolved_at=e.resolved_at,
+        resolved_by=e.resolved_by,
+    )
+    return EscalationDetail(escalation=view, history=history)
+
+
+async def transition(
+    services: Any, *, escalation_id: int, action: str, actor: str, note: str | None
+) -> str:
+    """Apply an admin action; 'ok', 'conflict' (someone acted first) or 'missing'."""
+    try:
+        await _store(services).transition(
+            escalation_id=escalation_id, to=_TO[action], actor=actor, note=note
+        )
+    except NotFound:
+        return "missing"
+    except IllegalTransition:
+        return "conflict"
+    return "ok"
+
+
+# --- audit ---------------------------------------------------------------------------------
+
+
+async def audit_entries(
+    services: Any,
+    *,
+    actor: str | None,
+    action: str | None,
+    target: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Any], bool]:
+    """One page of audit entries (newest first) and whether there are more."""
+    rows = await _store(services).list_audit(
+        actor=actor,
+        action=action,
+        target=target,
+        since=since,
+        until=until,
+        limit=limit + 1,
+        offset=offset,
+    )
+    return rows[:limit], len(rows) > limit
+
+
+async def audit_actions(services: Any) -> list[str]:
+    """The distinct actions in the audit log, for the filter's drop-down."""
+    store = _store(services)
+    async with _read(store) as session:
+        rows = await session.scalars(
+            select(m.AuditEntry.action).distinct().order_by(m.AuditEntry.action)
+        )
+        return list(rows)
+
+
+# --- overview ------------------------------------------------------------------------------
+
+
+@asynccontextmanager
+async def _read(store: Store) -> AsyncIterator[AsyncSession]:
+    """A read-only session on the store's engine, with the store's error translation."""
+    with translated(store.url):
+        async with AsyncSession(store.engine) as session:
+            yield session
+
+
+@dataclass(frozen=True)
+class Overview:
+    open: int
+    acknowledged: int
+    resolved: int
+    median_ack: float | None
+    acked_count: int
+    total_messages: int
+    route_totals: dict[str, int]
+    series: list[tuple[datetime, dict[str, int]]]
+
+
+def _bucket_seconds(days: int) -> int:
+    return 3600 if days <= 1 else (6 * 3600 if days <= 7 else 86400)
+
+
+async def messages_per_route(
+    store: Store, *, since: datetime, bucket_s: int, until: datetime | None = None
+) -> list[tuple[datetime, dict[str, int]]]:
+    """User messages per route per time bucket since `since` (empty buckets included)."""
+    until = until or datetime.now(UTC)
+    msg = m.Message
+    if store.dialect == "sqlite":
+        # Stored as naive UTC text; strftime('%s') gives epoch seconds.
+        epoch = cast(func.strftime("%s", msg.created_at), Integer)
+    else:
+        epoch = cast(func.extract("epoch", msg.created_at), BigInteger)
+    bucket = (epoch // bucket_s).label("bucket")
+    stmt = (
+        select(bucket, msg.route, func.count())
+        .where(msg.role == "user", msg.created_at >= since, msg.created_at < until)
+        .group_by(bucket, msg.route)
+    )
+    async with _read(store) as session:
+        rows = (await session.execute(stmt)).all()
+    first = int(since.timestamp()) // bucket_s
+    last = int(until.timestamp()) // bucket_s
+    series: dict[int, dict[str, int]] = {b: {} for b in range(first, last + 1)}
+    for b, route, n in rows:
+        slot = series.setdefault(int(b), {})
+        key = route or "unrouted"
+        slot[key] = slot.get(key, 0) + int(n)
+    return [(datetime.fromtimestamp(b * bucket_s, UTC), series[b]) for b in sorted(series)]
+
+
+async def overview(services: Any, *, days: int) -> Overview:
+    """The numbers and the chart series for the overview page."""
+    store = _store(services)
+    now = datetime.now(UTC)
+    since = now - timedelta(days=days)
+    counts = await store.escalation_counts()
+    median = await store.median_time_to_acknowledge(since=since)
+    async with _read(store) as session:
+        acked = await session.scalar(
+            select(func.count())
+            .select_from(m.Escalation)
+            .where(m.Escalation.acknowledged_at.is_not(None), m.Escalation.created_at >= since)
+        )
+    series = await messages_per_route(store, since=since, bucket_s=_bucket_seconds(days), until=now)
+    totals: dict[str, int] = {r: 0 for r in ("crisis", "refuse", "counsel", "humor")}
+    for _, slot in series:
+        for route, n in slot.items():
+            totals[route] = totals.get(route, 0) + n
+    return Overview(
+        open=counts.get("open", 0),
+        acknowledged=counts.get("acknowledged", 0),
+        resolved=counts.get("resolved", 0),
+        median_ack=median,
+        acked_count=int(acked or 0),
+        total_messages=sum(totals.values()),
+        route_totals=totals,
+        series=series,
+    )
+
+
+# --- health and gauges ---------------------------------------------------------------------
+
+
+async def ping_db(services: Any) -> str:
+    await _store(services).ping()
+    return "ok"
+
+
+async def gauge_counts(services: Any) -> dict[str, int]:
+    store = _store(services)
+    counts = await store.escalation_counts()
+    return {
+        "open_count": counts.get("open", 0),
+        "acknowledged_count": counts.get("acknowledged", 0),
+        "outbox_backlog": await store.outbox_backlog(),
+    }
