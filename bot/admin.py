@@ -9,7 +9,6 @@ the store kept.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import re
@@ -18,11 +17,20 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import Forbidden
+from telegram.error import BadRequest, Forbidden, RetryAfter
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.i18n import t
-from psylite.store.types import Escalation, IllegalTransition, NotFound, OutboxItem
+from bot.ratelimit import retry_seconds
+from psylite.store import (
+    Escalation,
+    IllegalTransition,
+    NotFound,
+    OutboxItem,
+    OutboxWorker,
+    PermanentDeliveryError,
+    RetryLater,
+)
 
 if TYPE_CHECKING:
     from bot.context import CustomContext
@@ -32,10 +40,6 @@ log = logging.getLogger(__name__)
 
 ACK = "esc:ack:"
 RESOLVE = "esc:resolve:"
-
-
-class PermanentDeliveryError(Exception):
-    """The admin chat cannot be reached (blocked the bot, chat gone): do not retry."""
 
 
 def is_admin(update: Update, admin_ids: list[int]) -> bool:
@@ -126,6 +130,12 @@ def make_deliver(application: Application) -> Callable[[OutboxItem], Awaitable[N
         except Forbidden as err:
             # An admin who blocked the bot is skipped rather than retried forever.
             raise PermanentDeliveryError(str(err)) from err
+        except BadRequest as err:
+            if "chat not found" in str(err).lower():
+                raise PermanentDeliveryError(str(err)) from err
+            raise
+        except RetryAfter as err:  # longer than the limiter waits inline: let the outbox wait
+            raise RetryLater(retry_seconds(err)) from err
 
     return deliver
 
@@ -233,48 +243,29 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^esc:(ack|resolve):\d+$"))
 
 
-# ---------------------------------------------------------------- background tasks
-
-
-async def _reminder_loop(application: Application) -> None:  # type: ignore[type-arg]
-    """Re-notify open escalations nobody acknowledged within the configured time."""
-    services = application.bot_data.services
-    settings = services.settings
-    after = timedelta(minutes=settings.escalation_renotify_minutes)
-    period = max(0.2, min(60.0, after.total_seconds() / 4))
-    while True:
-        try:
-            ids = await services.store.enqueue_reminders(
-                older_than=after, admin_chat_ids=settings.admin_chat_ids
-            )
-            if ids:
-                log.info("re-notifying unacknowledged escalations %s", ids)
-        except Exception:
-            log.exception("reminder pass failed")
-        await asyncio.sleep(period)
+# ---------------------------------------------------------------- background work
 
 
 def start_background(application: Application) -> None:  # type: ignore[type-arg]
-    """Start the outbox worker and the reminder loop (called from post_init)."""
-    from psylite.store import OutboxWorker
-
+    """Start the outbox worker, which also re-queues reminders (called from post_init)."""
     services = application.bot_data.services
-    worker = OutboxWorker(services.store, make_deliver(application))
-    tasks = [
-        asyncio.create_task(worker.run(), name="psylite-outbox"),
-        asyncio.create_task(_reminder_loop(application), name="psylite-reminders"),
-    ]
-    application.bot_data.background = (worker, tasks)
+    settings = services.settings
+    remind_after = timedelta(minutes=settings.escalation_renotify_minutes)
+    worker = OutboxWorker(
+        services.store,
+        make_deliver(application),
+        remind_after=remind_after,
+        admin_chat_ids=settings.admin_chat_ids,
+        # Poll often enough that a reminder is at most a quarter of its delay late.
+        poll_interval=max(0.1, min(2.0, remind_after.total_seconds() / 4)),
+    )
+    worker.start()
+    application.bot_data.background = worker
 
 
 async def stop_background(application: Application) -> None:  # type: ignore[type-arg]
-    """Stop them before the bot's HTTP client closes (called from post_stop)."""
-    worker, tasks = application.bot_data.background or (None, [])
+    """Stop it before the bot's HTTP client closes (called from post_stop)."""
+    worker = application.bot_data.background
     application.bot_data.background = None
-    if worker is not None and hasattr(worker, "stop"):
+    if worker is not None:
         await worker.stop()
-    for task in tasks:
-        task.cancel()
-    for task in tasks:
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await task

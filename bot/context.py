@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -13,7 +12,7 @@ if TYPE_CHECKING:
     from psylite.pipeline import Pipeline
     from psylite.services import Services
     from psylite.settings import Settings
-    from psylite.store import Store
+    from psylite.store import OutboxWorker, Store
 
 
 class BotData:
@@ -27,8 +26,8 @@ class BotData:
         # A first message that arrived before consent is held here, in memory only, and
         # answered right after Agree; it is never stored without consent.
         self.pending: dict[int, str] = {}
-        # (outbox worker, tasks) started in post_init, stopped in post_stop.
-        self.background: tuple[Any, list[asyncio.Task[None]]] | None = None
+        # The outbox worker, started in post_init and stopped in post_stop.
+        self.background: OutboxWorker | None = None
 
 
 class CustomContext(CallbackContext[ExtBot, dict, dict, BotData]):

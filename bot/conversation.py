@@ -64,7 +64,7 @@ async def answer(
     bot: Bot = context.bot
     settings = context.settings
     stream = StreamingReply(
-        bot, chat_id, interval=settings.telegram_edit_interval, preview=_preview_guard(context)
+        bot, chat_id, interval=settings.telegram_edit_interval, preview=_preview_guard(decision)
     )
     turn = Turn(chat_id=chat_id, text=text, lang=lang, update_id=update_id, channel="telegram")
     try:

@@ -76,9 +76,20 @@ def bot_settings(data_dir: Path, api: FakeBotAPI, **overrides: object) -> Settin
 async def start_bot(api: FakeBotAPI, settings: Settings, llm: FakeLLM) -> AsyncIterator[BotEnv]:
     """Build services and the application through the factories and run it (polling)."""
     services = build_services(settings, llm=llm)
+    shim = None
+    if not hasattr(services, "store"):  # TEMPORARY: until Services owns the store
+        from psylite.store import Store
+
+        shim = Store(settings)
+        await shim.initialize(create=True)
+        services.store = shim  # type: ignore[attr-defined]
     application = build_application(settings, services)
-    async with running(application, poll_timeout=1):
-        yield BotEnv(api, llm, settings, services, application)
+    try:
+        async with running(application, poll_timeout=1):
+            yield BotEnv(api, llm, settings, services, application)
+    finally:
+        if shim is not None:
+            await shim.shutdown()
 
 
 @pytest.fixture

@@ -59,7 +59,7 @@ async def test_decline_stores_nothing_and_the_model_is_never_called(env: BotEnv)
     await env.api.wait_for(lambda: len(env.api.sent(4, "sendMessage")) >= 3)
     assert "not a therapist" in env.api.sent(4, "sendMessage")[-1].text
     assert env.llm.history == []
-    assert await env.services.store.list_messages(chat_id=4) == []
+    assert await env.services.store.recent_messages(chat_id=4) == []
 
 
 async def test_crisis_before_consent_gets_hotlines_and_reaches_admins(env: BotEnv) -> None:
@@ -123,13 +123,13 @@ async def test_forget_with_confirmation_removes_the_users_data(env: BotEnv) -> N
     await env.consent(9)
     env.api.push_text(9, "I argued with my sister")
     await env.api.wait_for(lambda: any("echo:" in t for t in env.api.texts(9)))
-    assert await env.store.list_messages(chat_id=9)
+    assert await env.store.recent_messages(chat_id=9)
     env.api.push_text(9, "/forget")
     confirm = await env.api.wait_for_message(9, "cannot be undone")
     env.api.push_callback(confirm, "forget:yes")
     await env.api.wait_for_message(9, "has been deleted")
     assert await env.store.get_user(chat_id=9) is None
-    assert await env.store.list_messages(chat_id=9) == []
+    assert await env.store.recent_messages(chat_id=9) == []
     # Consent went with the data: the next message asks again.
     env.api.push_text(9, "hi")
     await env.api.wait_for(lambda: "not a therapist" in env.api.sent(9, "sendMessage")[-1].text)
@@ -143,13 +143,12 @@ async def test_humor_off_is_stored_and_stops_snippets(env: BotEnv) -> None:
     assert user.humor_enabled is False
     env.api.push_text(10, "I passed my exam today, I'm so happy! haha")
     await env.api.wait_for(lambda: any("echo:" in t for t in env.api.texts(10)))
-    last = await env.store.list_messages(chat_id=10)
+    last = await env.store.recent_messages(chat_id=10)
     assert last[-1].route != "humor"
 
 
 async def test_long_reply_is_split_under_4096_at_sentence_ends(env: BotEnv) -> None:
-    long_reply = "You are not alone in this, and it makes sense to feel tired. " * 200
-    env.llm.queue(long_reply)
+    env.llm.queue(["You are not alone in this, and it makes sense to feel tired. "] * 200)
     await env.consent(11)
     env.api.push_text(11, "tell me something long")
     await env.api.wait_for(
@@ -169,10 +168,10 @@ async def test_rate_limit_gives_one_friendly_reply(
         await env.consent(12)  # /start uses no token; plain messages do
         for i in range(6):
             api.push_text(12, f"message {i}")
-        await api.wait_for(lambda: len(fake_llm.history) >= 2)
+        await api.wait_for(lambda: len(fake_llm.history) >= 3)
         await api.wait_for_message(12, "a little fast")
         await asyncio.sleep(0.3)
-        assert len(fake_llm.history) == 2  # 3 tokens: the /start was free, 2 messages passed
+        assert len(fake_llm.history) == 3  # the burst; commands and buttons are not counted
         assert len([c for c in api.sent(12, "sendMessage") if "a little fast" in c.text]) == 1
 
 
