@@ -169,3 +169,58 @@ async def store(store_settings: Settings) -> AsyncIterator[Store]:
         yield s
     finally:
         await s.shutdown()
+
+
+# --- a second process for the concurrency tests ---------------------------------------------
+# `python tests/store_fixtures.py URL TAG N` prints "ready", waits for "go" on stdin, then
+# stores N messages, races for the claim of update ids 0..N-1, increments a shared counter
+# in the conversation state N times (optimistically), delivers outbox jobs, and prints one
+# JSON line with what it did.
+
+
+async def _child(url: str, tag: int, n: int) -> dict[str, Any]:
+    import sys
+
+    from psylite.store import OutboxWorker, StateConflict
+
+    store = Store(Settings(database_url=url, environment="test"))
+    await store.initialize()
+    print("ready", flush=True)
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+    ids = [
+        await store.add_message(
+            chat_id=1, role="user", text=f"p{tag}-{i}", update_id=tag * 100_000 + i
+        )
+        for i in range(n)
+    ]
+    claimed = [u for u in range(n) if await store.claim_update(update_id=u)]
+    conflicts = 0
+    for _ in range(n):
+        while True:
+            state, version = await store.get_state_versioned(chat_id=1)
+            counter = (state or {}).get("counter", 0) + 1
+            try:
+                await store.save_state(
+                    chat_id=1, state={"counter": counter}, expected_version=version
+                )
+                break
+            except StateConflict:
+                conflicts += 1
+    delivered: list[str] = []
+
+    async def deliver(job: Any) -> None:
+        delivered.append(job.idempotency_key)
+
+    worker = OutboxWorker(store, deliver, worker_id=f"proc{tag}", batch_size=3)
+    while await worker.run_once():
+        pass
+    await store.shutdown()
+    return {"ids": ids, "claimed": claimed, "conflicts": conflicts, "delivered": delivered}
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    result = asyncio.run(_child(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
+    print(json.dumps(result), flush=True)
