@@ -2,24 +2,42 @@
 
 Everything that talks to people — the Telegram bot, the console chat, the
 OpenAI-compatible endpoint, the evaluation harness — goes through `Pipeline.handle`.
-The seam is fixed: route first (deterministic, no LLM), then answer by route.
+The order is fixed: claim the update (idempotency) → route (deterministic, no LLM)
+→ answer by route → output guard → store. A crisis is escalated (committed, or
+journalled when the database is down) *before* its fixed reply is returned, and
+never touches the LLM.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import re
 import time
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from psylite.errors import LLMError
+from psylite import metrics
+from psylite.errors import LLMError, StoreError
 from psylite.llm.base import ChatMessage, GenOptions, LLMBackend
 from psylite.prompts import system_prompt
+from psylite.safety import ConversationState, Decision, Route, Router, crisis_reply, guard_output
+from psylite.safety import refusal_reply as _refusal_reply
 from psylite.settings import Settings
+
+if TYPE_CHECKING:
+    from psylite.humor import HumorSelector
+    from psylite.journal import EscalationJournal
+    from psylite.store import Store
 
 log = logging.getLogger(__name__)
 
 TokenSink = Callable[[str], Awaitable[None]]
+
+# Where a streamed reply may be shown: the guard checks everything up to such a point first.
+_BOUNDARY = re.compile(r"[。！？!?；;\n]|[.](?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -28,9 +46,10 @@ class Turn:
 
     chat_id: int
     text: str
-    lang: str | None = None  # "zh" | "en"; None = detect from text
+    lang: str | None = None  # "zh" | "en" (the user's choice); None = follow the text
     update_id: int | None = None  # Telegram update id, for idempotency
     channel: str = "telegram"
+    consented: bool = True  # before consent only the crisis path runs
 
 
 @dataclass
@@ -44,8 +63,11 @@ class Reply:
     lang: str = "zh"
     snippet_id: str | None = None
     escalation_id: int | None = None
-    llm_error: str | None = None  # set when the LLM failed and a fallback was sent
+    journalled: bool = False  # the escalation went to the local journal (database down)
+    llm_error: str | None = None  # the LLM failed and a fallback was sent
+    guarded: bool = False  # the output guard replaced the LLM's text
     duplicate: bool = False  # the update was already handled (idempotency)
+    needs_consent: bool = False  # not crisis and no consent yet: nothing was answered
     latency_s: float = 0.0
 
 
@@ -62,43 +84,306 @@ LLM_DOWN = {
     "send /resources for helplines you can reach immediately.",
 }
 
+# A crisis must not wait long on a slow database: past this, the escalation is journalled.
+CRISIS_STORE_TIMEOUT_S = 5.0
+
 
 class Pipeline:
-    """Composes router, LLM and (optionally) store and humor; built by `build_pipeline`."""
+    """Composes router, LLM, store and humor; built by `psylite.services.build_services`."""
 
-    def __init__(self, settings: Settings, llm: LLMBackend) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        llm: LLMBackend,
+        *,
+        router: Router,
+        store: Store,
+        journal: EscalationJournal,
+        humor: HumorSelector | None = None,
+    ) -> None:
         self.settings = settings
         self.llm = llm
-        self._history: dict[int, list[ChatMessage]] = {}
+        self.router = router
+        self.store = store
+        self.journal = journal
+        self.humor = humor
+        # Per-chat locks keep one chat's turns in order within this process.
+        self._locks: dict[int, asyncio.Lock] = {}
 
     async def reset(self, chat_id: int) -> None:
-        """Start a new conversation for this chat."""
-        self._history.pop(chat_id, None)
+        """Start a new conversation for this chat (history and routing memory)."""
+        await self.store.reset_conversation(chat_id=chat_id)
+        state, _ = await self._load_state(chat_id)
+        # Safety memory survives /reset: a user in crisis cannot clear it by starting over.
+        fresh = ConversationState(
+            risk=state.risk,
+            crisis_turns_left=state.crisis_turns_left,
+            humor_off_turns_left=state.humor_off_turns_left,
+            crises=state.crises,
+        )
+        await self._save_state(chat_id, fresh, humor_state=None)
 
     async def handle(self, turn: Turn, on_token: TokenSink | None = None) -> Reply:
-        """Route the message and produce the reply; tokens stream to `on_token`."""
+        """Route the message and produce the reply; LLM tokens stream to `on_token`."""
         started = time.perf_counter()
-        lang = turn.lang or detect_lang(turn.text)
-        reply = await self._counsel(turn, lang, on_token)
+        lock = self._locks.setdefault(turn.chat_id, asyncio.Lock())
+        async with lock:
+            reply = await self._handle(turn, on_token)
         reply.latency_s = time.perf_counter() - started
+        if not reply.duplicate and not reply.needs_consent:
+            metrics.record_turn(reply.route, reply.latency_s)
         return reply
 
-    async def _counsel(self, turn: Turn, lang: str, on_token: TokenSink | None) -> Reply:
-        history = self._history.setdefault(turn.chat_id, [])
-        messages = [ChatMessage(role="system", content=system_prompt(lang))]
-        messages += history[-2 * self.settings.history_turns :]
-        messages.append(ChatMessage(role="user", content=turn.text))
-        options = GenOptions.from_settings(self.settings)
-        pieces: list[str] = []
+    async def _handle(self, turn: Turn, on_token: TokenSink | None) -> Reply:
+        if turn.update_id is not None and not await self._claim(turn.update_id):
+            return Reply(route="duplicate", text="", duplicate=True)
+        user = await self._user(turn)
+        humor_allowed = self.settings.humor_enabled and (user is None or user.humor_enabled)
+        state, humor_state = await self._load_state(turn.chat_id)
+        decision = await self.router.route_async(
+            turn.text, state=state, humor_allowed=humor_allowed
+        )
+        lang = turn.lang or (user.language if user and user.language else None) or decision.lang
+        if decision.route is Route.CRISIS:
+            reply = await self._crisis(turn, decision, lang)
+        elif not turn.consented:
+            # Nothing but the crisis path runs before consent; nothing is stored either.
+            await self._save_state(turn.chat_id, state, humor_state)
+            return Reply(
+                route=str(decision.route),
+                text="",
+                risk=decision.risk,
+                reasons=list(decision.reasons),
+                lang=lang,
+                needs_consent=True,
+            )
+        elif decision.route is Route.REFUSE:
+            reply = self._reply(decision, lang, _refusal_reply(lang))
+        else:
+            reply = await self._counsel(turn, decision, lang, state, on_token)
+        humor_state = self.humor.export_state(turn.chat_id) if self.humor else humor_state
+        await self._save_state(turn.chat_id, state, humor_state)
+        await self._record(turn, reply)
+        return reply
+
+    # --- crisis ------------------------------------------------------------------------------
+
+    async def _crisis(self, turn: Turn, decision: Decision, lang: str) -> Reply:
+        reply = self._reply(decision, lang, crisis_reply(lang))
+        record = {
+            "journal_id": uuid.uuid4().hex,
+            "chat_id": turn.chat_id,
+            "risk": decision.risk,
+            "reasons": list(decision.reasons),
+            "excerpt": turn.text[:1000],
+            "update_id": turn.update_id,
+            "at": time.time(),
+        }
         try:
-            async for piece in self.llm.stream(messages, options):
-                pieces.append(piece)
-                if on_token is not None:
-                    await on_token(piece)
+            esc = await asyncio.wait_for(self._write_escalation(record), CRISIS_STORE_TIMEOUT_S)
+            reply.escalation_id = esc
+        except (StoreError, TimeoutError, OSError) as err:
+            log.error("escalation not stored (%s); writing it to the local journal", err)
+            metrics.record_error("escalation_journalled")
+            await self.journal.append(record)
+            reply.journalled = True
+        return reply
+
+    async def _write_escalation(self, record: dict[str, Any]) -> int:
+        esc = await self.store.create_escalation(
+            chat_id=int(record["chat_id"]),
+            risk=float(record["risk"]),
+            reasons=list(record["reasons"]),
+            excerpt=record.get("excerpt"),
+            admin_chat_ids=self.settings.admin_chat_ids,
+            update_id=record.get("update_id"),
+        )
+        return esc.id
+
+    async def replay_journal(self) -> int:
+        """Move journalled escalations into the database; returns how many went in."""
+
+        async def write(record: dict[str, Any]) -> None:
+            await self._write_escalation(record)
+
+        return await self.journal.replay(write)
+
+    # --- counsel and humor ---------------------------------------------------------------
+
+    async def _counsel(
+        self,
+        turn: Turn,
+        decision: Decision,
+        lang: str,
+        state: ConversationState,
+        on_token: TokenSink | None,
+    ) -> Reply:
+        snippet = None
+        if decision.route is Route.HUMOR and self.humor is not None:
+            snippet = self.humor.pick(
+                chat_id=turn.chat_id, text=turn.text, lang=lang, turn_no=state.turns
+            )
+        system = system_prompt(lang)
+        if snippet is not None:
+            from psylite.humor import weave_instruction
+
+            system += "\n\n" + weave_instruction(snippet, lang)
+        messages = [ChatMessage(role="system", content=system)]
+        messages += await self._history(turn.chat_id)
+        messages.append(ChatMessage(role="user", content=turn.text))
+        reply = self._reply(decision, lang, "")
+        try:
+            text, guarded = await self._generate(messages, decision, on_token)
         except LLMError as err:
-            log.warning("LLM failed for a counsel turn: %s", err)
-            return Reply(route="counsel", text=LLM_DOWN[lang], lang=lang, llm_error=str(err))
-        text = "".join(pieces).strip()
-        history.append(ChatMessage(role="user", content=turn.text))
-        history.append(ChatMessage(role="assistant", content=text))
-        return Reply(route="counsel", text=text, lang=lang)
+            log.warning("LLM failed for a %s turn: %s", decision.route, err)
+            metrics.record_error("llm")
+            reply.llm_error = str(err)
+            text, guarded = LLM_DOWN[lang if lang in LLM_DOWN else "en"], False
+        reply.guarded = guarded
+        if snippet is not None and not guarded:
+            from psylite.humor import append_snippet, llm_used_snippet
+
+            if reply.llm_error or not llm_used_snippet(text, snippet):
+                text = append_snippet(text, snippet, lang)
+            reply.snippet_id = snippet.id
+        reply.text = text
+        return reply
+
+    async def _generate(
+        self, messages: list[ChatMessage], decision: Decision, on_token: TokenSink | None
+    ) -> tuple[str, bool]:
+        """Stream the LLM's reply through the output guard, sentence by sentence.
+
+        Text reaches `on_token` only after the guard has passed everything up to a
+        sentence boundary, so an unsafe sentence is never shown, not even briefly.
+        """
+        options = GenOptions.from_settings(self.settings)
+        text = ""
+        shown = 0
+        started = time.perf_counter()
+        first: float | None = None
+        pieces = 0
+        async for piece in self.llm.stream(messages, options):
+            if first is None:
+                first = time.perf_counter() - started
+            pieces += 1
+            text += piece
+            if shown == 0:
+                text = text.lstrip()
+            cut = _last_boundary(text)
+            if cut > shown:
+                verdict = guard_output(text[:cut], decision)
+                if verdict.blocked:
+                    log.warning("output guard blocked an LLM reply: %s", ", ".join(verdict.reasons))
+                    return verdict.text, True
+                if on_token is not None:
+                    await on_token(text[shown:cut])
+                shown = cut
+        metrics.record_llm(
+            self.llm.name,
+            first_token_s=first or 0.0,
+            tokens=pieces,
+            total_s=time.perf_counter() - started,
+        )
+        # What was shown stays a prefix of the final text, so a UI can append the rest.
+        text = text[:shown] + text[shown:].rstrip()
+        verdict = guard_output(text, decision)
+        if verdict.blocked:
+            log.warning("output guard blocked an LLM reply: %s", ", ".join(verdict.reasons))
+            return verdict.text, True
+        if on_token is not None and len(text) > shown:
+            await on_token(text[shown:])
+        return text, False
+
+    # --- store helpers (a database failure never stops a reply) --------------------------
+
+    @staticmethod
+    def _reply(decision: Decision, lang: str, text: str) -> Reply:
+        return Reply(
+            route=str(decision.route),
+            text=text,
+            risk=decision.risk,
+            reasons=list(decision.reasons),
+            lang=lang,
+        )
+
+    async def _claim(self, update_id: int) -> bool:
+        try:
+            return await self.store.claim_update(update_id=update_id)
+        except StoreError as err:
+            # Better to risk answering twice than to drop a message (maybe a crisis).
+            log.error("could not claim update %s: %s", update_id, err)
+            return True
+
+    async def _user(self, turn: Turn) -> Any:
+        try:
+            return await self.store.get_or_create_user(chat_id=turn.chat_id, language=turn.lang)
+        except StoreError as err:
+            log.error("user lookup failed: %s", err)
+            return None
+
+    async def _load_state(self, chat_id: int) -> tuple[ConversationState, object]:
+        """The router's state and the humor selector's memory (stored together)."""
+        try:
+            data = await self.store.get_state(chat_id=chat_id)
+        except StoreError as err:
+            log.error("conversation state unavailable: %s", err)
+            data = None
+        humor_state = (data or {}).get("humor")
+        if self.humor is not None:
+            self.humor.load_state(chat_id, humor_state)
+        return ConversationState.from_dict(data), humor_state
+
+    async def _save_state(
+        self, chat_id: int, state: ConversationState, humor_state: object
+    ) -> None:
+        data: dict[str, Any] = state.to_dict()
+        if humor_state is not None:
+            data["humor"] = humor_state
+        try:
+            await self.store.save_state(chat_id=chat_id, state=data)
+        except StoreError as err:
+            log.error("conversation state not saved: %s", err)
+
+    async def _history(self, chat_id: int) -> list[ChatMessage]:
+        try:
+            rows = await self.store.recent_messages(
+                chat_id=chat_id, limit=2 * self.settings.history_turns
+            )
+        except StoreError as err:
+            log.error("history unavailable: %s", err)
+            return []
+        return [
+            ChatMessage(role=r.role, content=r.text)
+            for r in rows
+            if r.role in ("user", "assistant") and r.text
+        ]
+
+    async def _record(self, turn: Turn, reply: Reply) -> None:
+        try:
+            await self.store.add_message(
+                chat_id=turn.chat_id,
+                role="user",
+                text=turn.text,
+                route=reply.route,
+                risk=reply.risk,
+                update_id=turn.update_id,
+            )
+            await self.store.add_message(
+                chat_id=turn.chat_id,
+                role="assistant",
+                text=reply.text,
+                route=reply.route,
+                risk=reply.risk,
+                update_id=turn.update_id,
+            )
+        except StoreError as err:
+            log.error("messages not stored: %s", err)
+
+
+def _last_boundary(text: str) -> int:
+    """Index just past the last sentence boundary in `text` (0 if none)."""
+    end = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+    return end

@@ -87,8 +87,10 @@ class Settings(BaseSettings):
     # Bump when the consent text changes materially: users are asked again.
     policy_version: str = "2025-06"
 
-    # --- humor ---
+    # --- humor and routing ---
     humor_enabled: bool = True
+    # Ask the LLM for a second opinion on ambiguous messages (can only raise risk).
+    router_second_opinion: bool = False
 
     # --- admin dashboard ---
     # Encrypts and signs the dashboard's session cookies. The placeholder is refused
