@@ -77,6 +77,23 @@ class JiebaTokenizer(Tokenizer):
     def __hash__(self) -> int:
         return hash(self.keep_single_cjk)
 
+    def words(self, value: str) -> Iterator[str]:
+        """The words of `value`: search-mode pieces, minus punctuation and filler characters."""
+        init_jieba()
+        for piece in jieba.cut_for_search(value):
+            if not _is_word(piece):
+                continue
+            if _is_single_cjk(piece) and piece not in self.keep_single_cjk:
+                continue
+            yield piece
+            # jieba glues a topic character to its intensifier (热得, 好冷, 风好);
+            # the character alone is what matches the corpus.
+            if len(piece) == 2 and (
+                (piece[0] in self.keep_single_cjk and piece[1] in _GLUE_AFTER)
+                or (piece[1] in self.keep_single_cjk and piece[0] in _GLUE_BEFORE)
+            ):
+                yield piece[0] if piece[0] in self.keep_single_cjk else piece[1]
+
     def __call__(  # type: ignore[override]
         self,
         value: str,
@@ -90,37 +107,34 @@ class JiebaTokenizer(Tokenizer):
         mode: str = "",
         **kwargs: object,
     ) -> Iterator[Token]:
-        init_jieba()
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pieces = jieba.cut_for_search(value) if tokenize else [value]
-        pos = start_pos
+        words = self.words(value) if tokenize else iter([value])
         cursor = 0
-        for piece in pieces:
-            if not _is_word(piece):
-                continue
-            if _is_single_cjk(piece) and piece not in self.keep_single_cjk:
-                continue
-            t.text = piece
+        for pos, word in enumerate(words, start_pos):
+            t.text = word
             t.boost = 1.0
             t.stopped = False
             if keeporiginal:
-                t.original = piece
+                t.original = word
             if positions:
                 t.pos = pos
-                pos += 1
             if chars:
                 # Search mode yields sub-words before the whole word, so offsets are
                 # found rather than accumulated.
-                found = value.find(piece, max(0, cursor - len(piece) * 2))
+                found = value.find(word, max(0, cursor - 8))
                 found = found if found >= 0 else cursor
                 t.startchar = start_char + found
-                t.endchar = t.startchar + len(piece)
-                cursor = found + len(piece)
+                t.endchar = t.startchar + len(word)
+                cursor = found
             yield t
 
 
+_GLUE_AFTER = frozenset("得了好着过死")
+_GLUE_BEFORE = frozenset("好很太真超挺")
+
+
 # Single characters that alone name a topic users write about.
-TOPIC_CHARACTERS: frozenset[str] = frozenset("猫狗雨雪风冷热饿困睡吃书歌花茶")
+TOPIC_CHARACTERS: frozenset[str] = frozenset("猫狗雨雪风伞冷热饿困睡吃书歌花茶")
 
 
 def jieba_analyzer() -> Analyzer:

@@ -273,12 +273,16 @@ class HumorIndex:
     def fallback(
         self, *, lang: str, exclude_ids: Iterable[str] = (), rng: random.Random | None = None
     ) -> Snippet | None:
-        """A gentle, topic-free snippet in `lang` not in `exclude_ids` (random among them)."""
+        """A gentle, topic-free snippet in `lang` outside `exclude_ids`, chosen at random.
+
+        When every general snippet was used recently, any snippet in `lang` will do.
+        """
         excluded = set(exclude_ids)
+        chooser = rng or random
         pool = [s for s in self._fallback.get(lang, []) if s.id not in excluded]
         if not pool:
-            return None
-        return (rng or random).choice(pool)
+            pool = [s for s in self._by_id.values() if s.language == lang and s.id not in excluded]
+        return chooser.choice(pool) if pool else None
 
     # --- growing -----------------------------------------------------------------
     def add(self, snippets: Sequence[Snippet]) -> tuple[int, int]:

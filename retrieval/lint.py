@@ -434,6 +434,11 @@ def lint_text(text: str) -> list[Problem]:
     return problems
 
 
+def excluded_themes_in(text: str) -> list[str]:
+    """The excluded themes a text touches (e.g. a user's message), without the mocking rules."""
+    return list(dict.fromkeys(p.rule for p in lint_text(text) if p.rule in EXCLUDED))
+
+
 def touches_excluded_theme(text: str) -> bool:
     """True when the text touches an excluded theme or mocks the listener."""
     return bool(lint_text(text))

@@ -17,7 +17,7 @@ THEME_WORDS: dict[str, tuple[str, ...]] = {
         "study exam test homework class teacher school university library thesis notes revise lecture course"
     ).split(),
     "family": (
-        "家人 家里 爸爸 妈妈 爸 妈 父母 奶奶 爷爷 外婆 姥姥 弟弟 妹妹 哥哥 姐姐 亲戚 过年 回家 家庭群 "
+        "家人 家里 爸爸 妈妈 我妈 我爸 爸妈 老妈 老爸 父母 奶奶 爷爷 外婆 姥姥 弟弟 妹妹 哥哥 姐姐 亲戚 过年 回家 家庭群 "
         "family mum mom dad parents grandma grandpa sister brother relatives home"
     ).split(),
     "food": (
@@ -29,7 +29,7 @@ THEME_WORDS: dict[str, tuple[str, ...]] = {
         "sleep bed bedtime nap alarm tired sleepy dream pillow late night"
     ).split(),
     "weather": (
-        "天气 下雨 雨 雨伞 晴 阴天 刮风 风 冷 热 降温 下雪 雪 太阳 夏天 冬天 秋天 春天 回南天 "
+        "天气 下雨 雨 大雨 暴雨 雨天 伞 雨伞 晴 阴天 刮风 风 冷 热 降温 下雪 雪 太阳 夏天 冬天 秋天 春天 回南天 "
         "weather rain rainy umbrella sunny wind windy cold hot snow summer winter forecast"
     ).split(),
     "pets": (
@@ -37,7 +37,7 @@ THEME_WORDS: dict[str, tuple[str, ...]] = {
         "pet pets cat kitten dog puppy walk hamster fish parrot"
     ).split(),
     "travel": (
-        "旅行 旅游 出差 出门 度假 假期 机场 飞机 高铁 火车 行李 景点 攻略 导航 迷路 酒店 "
+        "旅行 旅游 出差 度假 假期 机场 飞机 高铁 火车 行李 景点 攻略 导航 迷路 酒店 "
         "travel trip holiday vacation airport flight train luggage suitcase hotel map lost"
     ).split(),
     "tech": (
