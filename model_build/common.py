@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,8 @@ def load_base_model(args: ModelArgs, path: str) -> Any:
             bnb_4bit_use_double_quant=args.bnb_double_quant,
             bnb_4bit_compute_dtype=torch.bfloat16 if args.bf16 else torch.float16,
         )
+        # Under `accelerate launch` every process holds a whole 4-bit copy on its own GPU (DDP).
+        kwargs["device_map"] = {"": int(os.environ.get("LOCAL_RANK", "0"))}
     kwargs["dtype"] = torch.bfloat16 if args.bf16 else torch.float32
     model = AutoModelForCausalLM.from_pretrained(path, **kwargs)
     if args.load_in_4bit:
