@@ -23,7 +23,9 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 # Separators people put between single characters to dodge filters.
 _SEP = r"[\s\.\*\-_~·•/\\|+]+"
 _SPACED_CJK = re.compile(f"(?<=[{_CJK}]){_SEP}(?=[{_CJK}])")
-_SPACED_LATIN = re.compile(r"\b(?:[a-z0-9@$](?:[ .*_\-]|$)){3,}")
+# single letters separated by 1-3 separators; 2+ spaces mark the word breaks ("i w a n t  t o  d i e")
+_SPACED_LATIN = re.compile(r"(?<![a-z0-9])(?:[a-z0-9][ .*_\-]{1,3}){2,}[a-z0-9](?![a-z0-9])")
+_INWORD_BANG = re.compile(r"(?<=[a-z])[!|](?=[a-z])")
 _RUN = re.compile(r"(.)\1{3,}", re.DOTALL)
 _WS = re.compile(r"\s+")
 _LEET_WORD = re.compile(r"[a-z0-9@$]*[a-z][a-z0-9@$]*")
@@ -57,8 +59,8 @@ def _strip_invisible(text: str) -> str:
 
 
 def _join_spaced_latin(match: re.Match[str]) -> str:
-    joined = re.sub(r"[ .*_\-]", "", match.group(0))
-    return joined + " "
+    words = re.split(r"\s{2,}", match.group(0))
+    return " ".join(re.sub(r"[ .*_\-]", "", w) for w in words)
 
 
 def _deleet(match: re.Match[str]) -> str:
@@ -106,5 +108,6 @@ def normalize(text: str) -> str:
     text = _RUN.sub(lambda m: m.group(1) * 3, text)
     text = _SPACED_CJK.sub("", text)
     text = _SPACED_LATIN.sub(_join_spaced_latin, text)
+    text = _INWORD_BANG.sub("i", text)
     text = _LEET_WORD.sub(_deleet, text)
     return _WS.sub(" ", text).strip()

@@ -18,8 +18,9 @@ from psylite.safety.types import ConversationState, Decision, Route
 
 log = logging.getLogger(__name__)
 
-#: risk at or above which a message is a crisis
-CRISIS_THRESHOLD = 0.7
+#: risk at or above which a message is a crisis; two soft warning signs (0.45 each,
+#: noisy-or 0.6975) reach it, one does not
+CRISIS_THRESHOLD = 0.69
 #: the band where an optional second opinion is asked
 AMBIGUOUS_LOW = 0.35
 #: classifier probabilities that decide on their own (no rule hit)
@@ -90,13 +91,15 @@ class Router:
             if label not in reasons:
                 reasons.append(label)
         for rule, _span in sc.hits:
-            reasons.append(f"{rule.kind}: {rule.name}")
+            label = f"{rule.kind}: {rule.name}"
+            if label not in reasons:
+                reasons.append(label)
 
         strong = sc.best(CRISIS_KINDS)
-        topic = sc.best({"topic"})
+        topic = sc.combined("topic")
         if sc.info_context and strong == 0.0:
             topic *= 0.45  # talking about the subject (essay, news, helping someone)
-        hopeless = sc.best({"hopeless"})
+        hopeless = sc.combined("hopeless")
         distress_w = sc.best({"distress"})
         soft = 1.0 - (1.0 - topic) * (1.0 - hopeless) * (1.0 - distress_w)
         risk = max(strong, soft)

@@ -12,6 +12,7 @@ euphemism), not particular sentences: keep them that way when adding cases.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -32,6 +33,7 @@ CRISIS_KINDS = frozenset({"self", "method", "danger"})
 REFUSE_KINDS = frozenset({"harm_others", "weapons", "jailbreak"})
 RISK_KINDS = frozenset({"self", "method", "danger", "topic", "hopeless", "distress"})
 _MOOD_KINDS = frozenset({"positive", "distress"})
+_SOFT_KINDS = frozenset({"hopeless", "topic"})  # each match counts (noisy-or)
 
 # gap of up to n characters inside one clause (no sentence punctuation)
 _ZG = r"[^。！？!?；;\n]{0,%d}"
@@ -78,7 +80,9 @@ _ZH_ABUSER = (
 _EN_OTHER = (
     r"(?:someone|somebody|anyone|him|her|them|people|a person|a human|my (?:ex|boss|wife|husband|"
     r"girlfriend|boyfriend|teacher|coworker|co-worker|colleague|neighbou?r|roommate|landlord|dad|father|mom|mother|"
-    r"stepdad|stepmom|brother|sister|classmate|partner|family|parents?|friend)|the (?:kid|child|baby|teacher|boss|"
+    r"stepdad|stepmom|stepfather|stepmother|brother|sister|classmate|partner|family|parents?|friend|grandma|grandpa|"
+    r"grandmother|grandfather|aunt|uncle|cousin|son|daughter|baby|kids?|children|students?|classmates|teammates?|"
+    r"coworkers|enemy|rival|bully|bullies|abuser|in-laws?)|the (?:kid|child|baby|teacher|boss|"
     r"neighbou?r|guy|girl|man|woman)|my \w+'s \w+|a kid|a child|kids|children|everyone|my whole \w+|that (?:guy|girl|"
     r"man|woman|bitch|bastard|jerk|kid|teacher|bully))"
 )
@@ -119,7 +123,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Chinese negation of self-harm
         (
             "negation",
-            r"(?:我)?(?:并?没有|没|并不|不是|从来?没(?:有)?|从不|不会|绝不会?|才不会?|不再|不至于|不打算|不准备|"
+            r"(?:我)?(?:并?没有|没|并不|(?<!是)不是|从来?没(?:有)?|从不|不会|绝不会?|才不会?|不再|不至于|不打算|不准备|"
             r"别担心我?不会)(?:有)?(?:真的)?(?:想|打算|要|会|准备|去)?(?:过)?(?:要|去)?"
             r"(?:死|自杀|轻生|寻死|寻短见|伤害自己|自残|自伤|想不开|做傻事|结束生命|了结自己|跳楼|割腕)",
         ),
@@ -127,9 +131,9 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # English hyperbole
         (
             "hyperbole",
-            r"\b(?:dying|died|dead|die|die a little) (?:of|from|with|laughing|inside lol)\b(?: (?:laughter|laughing|"
+            r"\b(?:dying|died|dead|die|die a little) (?:laughing|inside lol|(?:of|from|with) (?:laughter|laughing|"
             r"embarrassment|shame|cringe|boredom|cuteness|jealousy|envy|curiosity|thirst|hunger|excitement|"
-            r"anticipation|happiness))?",
+            r"anticipation|happiness))\b",
         ),
         ("hyperbole", r"\b(?:dying|dyin) to (?:see|know|try|meet|go|hear|tell|watch|eat|get|read|play)\b"),
         ("hyperbole", r"\b(?:i'?m|im|i am|literally|i just) (?:so )?(?:dead|dying|deceased|ded)\b" + eg(12)
@@ -204,7 +208,7 @@ _I = r"(?:i|i'?m|im|i am|i'?ve|i have|i'?ll|i will|i'?d|i just|i really|honestly
 
 RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ zh self
-    _r("zh:want_to_die", "self", 1.0, r"(?:想|要|好想|真想|只想|很想|就想|想要|打算|准备|决定|还是|只能|只好|干脆|该)(?:去)?死(?!党|机|线|心|角|磕|鬼)"),
+    _r("zh:want_to_die", "self", 1.0, r"(?:想|要|好想|真想|只想|很想|就想|想要|打算|准备|决定|还是|只能|只好|干脆|我(?:真)?(?:应该|该))(?:去)?死(?!党|机|线|心|角|磕|鬼)"),
     _r("zh:dont_want_to_live", "self", 1.0, r"不(?:想|愿意?|要)(?:再)?(?:继续)?活(?:下去|着|了)?"),
     _r("zh:cannot_live_on", "self", 0.95, r"活不(?:下去|了了|成了)|活着(?:太|好|真|很)?(?:累|痛苦|难受)(?:了)?"
        + zg(4) + r"(?:不想|不如|还不如|想死|算了)"),
@@ -213,20 +217,31 @@ RULES: tuple[Rule, ...] = (
        r"为什么(?:还要|要)活着|活够了|不配活"),
     _r("zh:better_dead", "self", 1.0, r"(?:不如|还不如|倒不如|干脆)(?:死了|去死|一死|死掉|自杀|消失)|"
        r"死了(?:算了|一了百了|就好了|就解脱了|也好|倒好|就轻松了)|一死了之|死了就不用"),
-    _r("zh:suicide_intent", "self", 1.0, r"(?:想|要|打算|准备|计划|想要|决定|试过|尝试|又想|一直想|总想|老想|有)(?:去)?(?:过)?"
+    _r("zh:suicide_intent", "self", 1.0, r"(?:想|要|打算|准备|计划|想要|决定|试过|尝试|又想|一直想|总想|老想|有)"
+       r"[^。！？!?；;\n他她人们]{0,4}(?:去)?(?:过)?"
        r"(?:自杀|轻生|寻死|寻短见|结束(?:自己的?)?生命|了结(?:自己)?|了断|结束这一切|离开这个世界|跳楼|跳河|跳江|跳海|"
        r"跳桥|割腕|上吊|烧炭|卧轨|吃安眠药|喝农药|服毒|吞药|紫砂|自我了断)"),
+    _r("zh:jump_place", "self", 1.0, r"(?:想|要|打算|准备|想着|干脆|不如)" + zg(8)
+       + r"(?:从|在)?" + zg(4) + r"(?:楼上|楼顶|天台|阳台|窗户|桥上|窗台|顶楼|楼顶上|\d+楼|高楼|大桥)(?:上)?"
+       + zg(3) + r"(?:跳|往下跳|跳下去|跳下来|一跃)"),
+    _r("zh:take_all_pills", "self", 1.0, r"(?:想|要|打算|准备|干脆|不如)" + zg(6) + r"(?:吃|吞|喝)(?:掉|下)?"
+       + r"(?:一整瓶|整瓶|一瓶|一把|一盒|所有的?|全部|几十|好多|很多|\d+片|\d+粒)" + zg(3)
+       + r"(?:安眠药|药|农药|老鼠药|百草枯|敌敌畏|药片)"),
+    _r("zh:never_return", "self", 0.85, r"(?:永远|再也)(?:不|不会|不用)(?:再)?回来|不用再回来|永远(?:地)?(?:睡过去|睡下去|离开)|"
+       r"(?:想|好想|真想)" + zg(2) + r"(?:一了百了|解脱|结束一切)|下辈子(?:再|不要|别)|(?:再见|永别|别了)(?:了)?" + zg(12)
+       + r"(?:这些年|下辈子|来世|照顾我|保重)|安排(?:好)?(?:了)?(?:后事|身后事)"),
     _r("zh:suicidal_thoughts", "self", 1.0, r"(?:自杀|轻生|想死|死)的(?:念头|想法|冲动|计划)|自杀倾向|有(?:了)?轻生"),
     _r("zh:zisha_slang", "self", 0.95, r"紫砂|自鲨|自sha|zisha"),
     _r("zh:xiangbukai", "self", 0.75, r"想不开|做傻事|走绝路|寻短见|轻生"),
     _r("zh:end_it", "self", 0.95, r"(?:结束|了结|终结)(?:掉)?(?:这一切|一切|我的生命|自己的?生命|自己|生命)|"
        r"(?:离开|告别)(?:这个)?世界|(?:再见了|永别了)(?:，)?(?:这个)?(?:世界|大家|各位)|和(?:这个)?世界(?:说)?再见"),
     _r("zh:disappear_burden", "self", 0.95, r"(?:如果|要是|假如)?(?:我)?(?:消失|不在|死)(?:了|掉)?" + zg(8)
-       + r"(?:大家|别人|所有人|他们|家人|爸妈|父母|你们|世界)" + zg(6) + r"(?:轻松|开心|解脱|更好|好过|清净|松口气)"),
+       + r"(?:大家|别人|所有人|他们|家人|爸妈|父母|你们|世界|家里)" + zg(6)
+       + r"(?:轻松|开心|解脱|更好|好过|清净|松口气|不用|不必|少(?:一个)?(?:负担|麻烦|累赘))"),
     _r("zh:world_without_me", "self", 0.95, r"(?:没有我|我不在了|我走了以后|我死了以后|我死后)" + zg(8)
        + r"(?:更好|轻松|开心|解脱|会好|没人会|没有人会|不会有人)"),
     _r("zh:no_wake", "self", 0.9, r"(?:不想|再也不想|希望(?:永远)?不(?:要)?|别再)(?:再)?(?:醒来|醒过来|睁开眼)|"
-       r"睡(?:过去|着)(?:了)?(?:就)?(?:再也)?不(?:要|想)?(?:再)?醒|一睡不醒|长眠"),
+       r"睡" + zg(6) + r"(?:再也)?(?:不要|不想|不|别|不用)(?:再)?(?:醒|起来)|(?:不用|不必)(?:再)?醒来|一睡不醒|长眠不醒"),
     _r("zh:self_harm", "self", 0.9, r"(?:我|又|想|忍不住|还是|开始|一直|偷偷)" + zg(4)
        + r"(?:自残|自伤|割(?:了)?(?:自己|手|手腕|腕|胳膊|大腿)|划(?:了)?(?:自己|手|手腕|胳膊)|伤害自己|掐自己|"
        r"烫自己|撞墙|拿刀划|用刀划|用烟头烫)"),
@@ -240,8 +255,9 @@ RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ en self
     _r("en:kill_myself", "self", 1.0, r"\b(?:kill(?:ing|ed)?|unalive|off|murder) ?my ?self\b|\bkms\b|\bk ms\b"),
     _r("en:end_my_life", "self", 1.0, r"\b(?:end(?:ing)?|take|taking|took) (?:my (?:own )?life|it all)\b|"
-       r"\bend my (?:own )?existence|\bend (?:things|everything) (?:tonight|today|for good|forever|soon)"),
-    _r("en:want_to_die", "self", 1.0, r"\b(?:" + _I + r" )?(?:really |just |honestly |still |sometimes |kinda |"
+       r"\bend my (?:own )?existence|\b(?:should|want to|wanna|going to|gonna|will|ready to|about to|need to) (?:just )?"
+       r"end it\b(?! (?:with|between))|\bend(?:ing)? things\b(?! (?:with|between))|\bpretend(?:ing)? to want to live|\bend (?:things|everything) (?:tonight|today|for good|forever|soon)"),
+    _r("en:want_to_die", "self", 1.0, r"\b(?:" + _I + r" ?)?(?:really |just |honestly |still |sometimes |kinda |"
        r"seriously )?(?:want|wanna|wish|ready|plan(?:ning)?|long|need|deserve|trying|tried|going|gonna)(?: to)? "
        r"(?:die|be dead|not exist|stop existing|disappear (?:forever|for good)|not be alive|not wake up|sleep forever|"
        r"never wake up|cease to exist)\b"),
@@ -252,7 +268,7 @@ RULES: tuple[Rule, ...] = (
        r"suicidal\b|\bmy suicid(?:al|e) (?:thoughts|ideation|feelings|plan|urges)|\bsuicidal (?:again|lately|today|"
        r"tonight|rn|right now)\b"),
     _r("en:suicide_intent", "self", 1.0, r"\b(?:" + _I + r" )?(?:want|wanna|going|gonna|plan(?:ning)?|thinking|think|"
-       r"thought|considering|decided|ready|about|tempted|trying|tried|attempted)(?: to| of| about| on)? "
+       r"thought|considering|decided|ready|tempted|trying|tried|attempted)(?: to| of| about| on)? (?:my )?"
        r"(?:commit(?:ting)? |attempt(?:ing)? )?(?:suicide|suiciding|unaliving)\b|\bsuicide (?:is|seems) "
        r"(?:the|my) (?:only|best) (?:way|option|answer)|\bi (?:attempted|tried) suicide"),
     _r("en:unalive", "self", 0.95, r"\bunaliv(?:e|ing)(?! (?:him|her|them|someone|somebody|people))\b|\bsewer ?slide\b|"
@@ -260,8 +276,10 @@ RULES: tuple[Rule, ...] = (
     _r("en:better_off", "self", 1.0, r"\b(?:better off|happier|easier) (?:dead|without me|if i (?:was|were) (?:dead|gone))|"
        r"\b(?:everyone|everybody|people|my family|they|the world|world|you all)(?: would| will|'d)? be (?:better|happier)"
        r"(?: off)?(?: if i (?:was|were) gone)? without me\b|\bif i (?:disappeared|died|was gone|were gone|vanished)"
-       + eg(20) + r"\b(?:nobody|no one|noone|anyone|would anyone|who) (?:would )?(?:notice|care|miss|even)"),
-    _r("en:no_reason_live", "self", 0.95, r"\b(?:no|any|zero|nothing left to|what'?s the) (?:reason|point|purpose) "
+       + eg(20) + r"\b(?:nobody|no one|noone|anyone|would anyone|who) (?:would )?(?:notice|care|miss|even)|"
+       r"\b(?:nobody|no one|noone)(?: would| will)? (?:even )?(?:notice|care|miss me)" + eg(10)
+       + r"\bif i (?:died|was gone|were gone|disappeared|killed myself)"),
+    _r("en:no_reason_live", "self", 0.95, r"\b(?:no|any|zero|nothing left to|what'?s the) (?:reason|point|purpose)(?: for me)? "
        r"(?:to|in|of|for) (?:live|living|go(?:ing)? on|being alive|life|keep(?:ing)? going|stay(?:ing)? alive|wake up)|"
        r"\bwhy (?:should|do|would) i (?:even )?(?:keep )?(?:live|living|stay alive|go on|bother living)|"
        r"\btired of (?:living|being alive|life|existing)\b|\bdone with (?:life|living|being alive|existing)\b|"
@@ -275,7 +293,7 @@ RULES: tuple[Rule, ...] = (
        + r"\bself[- ]?(?:harm|harming|injur\w*|mutilat\w*)\b|\bcut(?:ting)? myself\b|\bcutting again\b|"
        r"\brelapsed (?:on|into)? ?(?:cutting|self[- ]?harm)"),
     _r("en:method_plan", "self", 1.0, r"\b(?:" + _I + r" )?(?:going|gonna|want|wanna|plan(?:ning)?|ready|about|thinking "
-       r"about)(?: to)? (?:overdose|od|hang myself|jump (?:off|from|in front)|slit my|shoot myself|drown myself|"
+       r"about)(?: to)? (?:overdos(?:e|ing)|od|hang(?:ing)? myself|jump (?:off|from|in front)|slit my|shoot myself|drown myself|"
        r"take all (?:my|the|these|those) (?:pills|meds|medication|tablets)|swallow (?:all|the whole|a whole|every))|"
        r"\bhang myself\b|\bslit my (?:wrists?|throat)|\bshoot myself\b|\bdrown myself\b|\bput a bullet in my\b|"
        r"\bjump(?:ing)? (?:off|from) (?:a|the|my|this) (?:bridge|building|roof|rooftop|cliff|balcony|tower)\b"),
@@ -295,11 +313,12 @@ RULES: tuple[Rule, ...] = (
        r"roof|rooftop|bridge|railing|train tracks|tracks)\b"),
     # ------------------------------------------------------------------ method seeking
     _r("zh:lethal_dose", "method", 1.0, r"(?:吃|吞|喝|服|打)?(?:多少|几)(?:片|粒|颗|瓶|克|毫克|mg|g|盒|包|板)" + zg(12)
-       + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉|死得了|一定死)|致死(?:量|剂量)|致命剂量|(?:吃|服)(?:多少|什么)药" + zg(6)
+       + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉|死得了|一定死)|(?:吃|喝|吞|服)(?:多少|几)" + zg(8)
+       + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉)|致死(?:量|剂量)|致命剂量|(?:吃|服)(?:多少|什么)药" + zg(6)
        + r"(?:会死|能死|死得快|不痛苦)"),
     _r("zh:lethal_height", "method", 1.0, r"(?:几|多少)(?:楼|层|米)" + zg(8) + r"(?:跳|摔|掉)" + zg(6)
        + r"(?:死|没命|必死|活不了|能死|会死)|从(?:几|多少)(?:楼|层)(?:跳|摔)"),
-    _r("zh:how_to_die", "method", 1.0, r"(?:怎么|如何|怎样|咋|用什么方法|什么方法|哪种方法|有什么办法)(?:才能|能|可以|才可以|样)?"
+    _r("zh:how_to_die", "method", 1.0, r"(?:怎么|如何|怎样|咋|用什么方法|什么方法|哪种方法|有什么办法)(?:样)?(?:才能|能|可以|才可以)?"
        r"(?:无痛|不痛|没有痛苦|不痛苦|快速|安静|安乐|快点|迅速|彻底)?(?:地)?(?:死|去死|自杀|结束(?:自己的?)?生命|"
        r"离开这个世界|了结自己|割腕|上吊|烧炭)(?!党|机|线|心|角)|(?:最|比较|哪种)?(?:不痛苦|无痛|舒服|快|干净|体面)的?"
        r"(?:死法|自杀方法|自杀方式|自杀手段|死亡方式)|(?:割|划)(?:哪里|哪儿|多深)" + zg(6) + r"(?:死|没命|致命)?|"
@@ -311,15 +330,16 @@ RULES: tuple[Rule, ...] = (
        r"least painful|simplest|most effective|reliable) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill "
        r"(?:myself|yourself|oneself)|end (?:it|my life|your life)|commit suicide|suicide)\b|\b(?:suicide|overdose) methods?\b"),
     _r("en:lethal_height", "method", 1.0, r"\bhow (?:high|tall|many (?:floors|stories|storeys|feet|meters|metres))\b"
-       + eg(30) + r"\b(?:die|kill|fatal|lethal|survive|deadly)\b|\bhow long does it take to (?:die|bleed out|suffocate|"
-       r"drown|pass out)\b|\bwhere to cut\b|\bhow deep\b" + eg(15) + r"\bcut\b"),
+       + eg(45) + r"\b(?:die|kill|fatal|lethal|survive|deadly)\b|\bhow long does it take to (?:die|bleed out|suffocate|"
+       r"drown|pass out)\b|\bwhere (?:to|should i|do i|can i) cut\b|\bcut\b" + eg(20) + r"\bdeep enough\b|\bhow deep\b" + eg(15) + r"\bcut\b"),
     # ------------------------------------------------------------------ danger to the user / in progress
     _r("zh:abuse", "danger", 0.95, _ZH_ABUSER + zg(10) + r"(?:打我|揍我|踢我|掐我|勒我|扇我|拿刀(?:对着|砍|捅)?我|虐待我|"
        r"侵犯(?:了)?我|性侵(?:了)?我|强奸(?:了)?我|猥亵(?:了)?我|摸我(?:下面|身体|胸)|威胁(?:要)?(?:杀|打|弄死)我|"
-       r"跟踪我|要杀(?:了)?我|说要杀|弄死我|关(?:着|起来)我|把我关|不让我(?:走|出门|离开|吃饭)|拿(?:刀|棍子|皮带)(?:打|抽)我|"
+       r"跟踪我|要杀(?:了)?我|说要杀|弄死我|抽我|砸我|烫我|推我|咬我|(?:用|拿)" + zg(4) + r"(?:打|抽|砸|烫|勒|掐)我|关(?:着|起来)我|把我关|不让我(?:走|出门|离开|吃饭)|拿(?:刀|棍子|皮带)(?:打|抽)我|"
        r"把我打|对我动手|对我施暴|家暴我|逼我(?:卖|吸|发生))"),
     _r("zh:abuse_passive", "danger", 0.95, r"(?:我|一直|经常|又|每天|昨天|刚才|刚刚|今天)(?:都|又|还|被)?被" + zg(4)
        + r"(?:打|揍|家暴|性侵|强奸|侵犯|猥亵|虐待|跟踪|威胁|绑架|囚禁|拐卖|殴打|掐|勒|砍|捅|骚扰)(?!了一顿游戏|分)|家暴"),
+    _r("zh:confined", "danger", 0.9, r"被关(?:在|起来)" + zg(8) + r"不让(?:我)?(?:出门|出去|离开|走|吃饭|上学|联系)"),
     _r("zh:unsafe_now", "danger", 0.9, r"我(?:现在)?(?:很|非常|真的)?(?:不安全|有危险|有生命危险|快被打死)|"
        r"(?:快|赶紧)?(?:报警|救救我)(?!" + zg(4) + r"(?:哈|笑|可爱))|(?:在|躲在)" + zg(4) + r"(?:厕所|柜子|房间)里" + zg(6)
        + r"(?:不敢出去|他在外面|她在外面)"),
@@ -332,8 +352,15 @@ RULES: tuple[Rule, ...] = (
        r"choked|choking|strangl\w+|kicks?|kicked|punch(?:es|ed)?|slap(?:s|ped)?|rap(?:es|ed)|molest(?:s|ed)|"
        r"abus(?:es|ed|ing)|touch(?:es|ed) me (?:there|inappropriately)|sexually assault\w*|locks? me (?:in|up)|"
        r"locked me (?:in|up)|threaten(?:s|ed)? to (?:kill|hurt|beat) me|tried to kill me|is going to kill me|will kill me|"
-       r"said (?:he|she|they)'?(?:d| would| will)? kill me|follow(?:s|ed|ing)? me home|stalk(?:s|ed|ing) me|"
+       r"said (?:he|she|they)(?:'d|'ll| would| will)? kill me|follow(?:s|ed|ing)? me home|stalk(?:s|ed|ing) me|"
        r"won'?t let me (?:leave|go|eat|out))(?: me)?\b"),
+    _r("en:threat", "danger", 0.95, r"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|"
+       r" wants to| threatened to| says he'?ll| says she'?ll| said he'?d| said she'?d) (?:kill|hurt|beat|stab|shoot) me\b"),
+    _r("en:imminent", "hopeless", 0.45, r"\b(?:i'?m|i am) (?:finally |really )?(?:going to|gonna) do it\b|\bi know (?:what|how) "
+       r"(?:i'?m|i am) going to do\b|\btonight is the night\b|\b(?:bought|got|have|found|tied) (?:a |the |some )?rope\b|"
+       r"\b(?:the |my |a )?(?:knife|scissors)\b" + eg(10) + r"\b(?:in my hand|in front of me|next to me)\b"),
+    _r("en:means_at_hand", "self", 0.85, r"\b(?:the |my |a |all )?(?:pills|tablets|meds|rope|noose|blade|razor|gun)\b" + eg(10)
+       + r"\b(?:in my hand|in front of me|next to me|lined up|counted out|on my desk|ready)\b"),
     _r("en:abuse_passive", "danger", 0.95, r"\b(?:i'?m|im|i am|i was|i'?ve been|i have been|i get|getting|got|been) "
        r"(?:being )?(?:abused|raped|molested|beaten|sexually assaulted|assaulted|trafficked|stalked|kidnapped|"
        r"hit|groomed|threatened)\b(?! (?:by a (?:ball|car|wave)|with (?:a|an) (?:idea|email|bill|fine)))"),
@@ -357,7 +384,8 @@ RULES: tuple[Rule, ...] = (
        r"(?:我)?(?:是|就是)(?:个|一个)?(?:累赘|负担|拖累|多余的人|多余的|废物|垃圾)|(?:我)?不配(?:被爱|活|拥有)|"
        r"撑不下去|熬不下去|坚持不下去|不想(?:再)?(?:坚持|撑|努力)(?:下去)?了|太累了" + zg(4) + r"(?:不想|想放弃)|"
        r"想放弃(?:一切|所有|自己|人生)|人生(?:没有|没|毫无)(?:意义|希望)|我(?:好|很|真)?(?:恨|讨厌)(?:我)?自己|"
-       r"(?:消失|不存在)就好了|想(?:要)?消失|活着好累|好想消失|(?:一个人|孤零零)" + zg(4) + r"(?:没意思|没意义)"),
+       r"(?:消失|不存在)就好了|想(?:要)?消失|存在(?:就是|本身就是|本身)?(?:一个|个)?错误|不该(?:被)?生(?:下来|出来)|"
+       r"不该出生|不应该(?:存在|出生)|就这样结束|就此结束|活着好累|好想消失|(?:一个人|孤零零)" + zg(4) + r"(?:没意思|没意义)"),
     _r("en:hopeless", "hopeless", 0.45, r"\b(?:hopeless|no hope|no future|nothing (?:matters|will change|gets better|"
        r"ever gets better)|what'?s the point|there'?s no point|pointless|worthless|a burden|such a burden|"
        r"(?:nobody|no one|noone) (?:cares|would care|loves me|needs me|wants me|would notice)|i hate myself|"
@@ -382,7 +410,14 @@ RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ refuse
     _r("zh:harm_others_howto", "harm_others", 0.95, r"(?:怎么|如何|怎样|教我|帮我|有什么办法|什么方法|哪种方法|方法)" + zg(10)
        + r"(?:杀(?:死|掉|了)?|弄死|毒死|害死|捅死|打死|砍死|掐死|淹死|报复|伤害|下毒|投毒|毒害|迷晕|迷奸|绑架|囚禁|折磨|"
-       r"打残|弄残|整死|搞死|陷害|放倒)" + zg(4) + _ZH_OTHER),
+       r"打残|弄残|整死|搞死|陷害|放倒)" + zg(4) + r"(?:" + _ZH_OTHER + r"|一个人|某个人)"),
+    _r("zh:harm_others_ba", "harm_others", 0.95, r"(?:怎么|如何|怎样|教我|帮我|有什么办法|什么方法|才能)" + zg(8) + r"把"
+       + _ZH_OTHER + zg(2) + r"(?:杀|弄死|毒死|打死|打残|弄残|废了|迷晕|绑|整死|搞死|弄伤|打伤|弄哑|毁容)"),
+    _r("zh:body", "harm_others", 0.95, r"(?:处理|藏|埋|溶解|分解|抛)(?:掉)?(?:一具)?尸体|抛尸|毁尸灭迹|碎尸"),
+    _r("zh:attack_place", "harm_others", 0.95, r"(?:炸|炸掉|炸了|烧了|烧掉|放火烧|血洗|报复)" + zg(3)
+       + r"(?:学校|公司|教室|医院|商场|地铁|大楼|办公室|政府|车站|他家|她家|幼儿园|社会)"),
+    _r("zh:incite", "harm_others", 0.95, r"(?:写|说|发|编)" + zg(10) + r"(?:让|叫|逼|劝|教唆|怂恿)" + zg(6)
+       + r"(?:去)?(?:自杀|去死|跳楼|割腕)|(?:怎么|如何)" + zg(4) + r"(?:逼|让|劝|教唆|怂恿)" + zg(6) + r"(?:自杀|去死)"),
     _r("zh:harm_others_intent", "harm_others", 0.85, r"(?:我)?(?:要|想|准备|打算|决定|一定要|迟早)(?:去)?(?:杀(?:了|死|掉)|"
        r"弄死|毒死|砍死|捅死|宰了|干掉|报复|炸了|烧了|废了|打残|撞死)" + zg(3) + _ZH_OTHER),
     _r("zh:poison_other", "harm_others", 0.95, r"(?:偷偷|悄悄|神不知鬼不觉)?" + zg(6) + r"(?:在|往)" + zg(8)
@@ -394,7 +429,7 @@ RULES: tuple[Rule, ...] = (
        r"(?:黑进|入侵|盗取|盗号|破解)" + zg(6) + r"(?:账号|手机|电脑|系统|微信|邮箱|qq|密码)|人肉(?:搜索)?(?:他|她|出)"),
     _r("zh:weapons", "weapons", 0.95, r"(?:制作|制造|做|自制|合成|提炼|配制|组装|购买|买|搞到|弄到|3d打印)" + zg(6)
        + r"(?:炸弹|炸药|爆炸物|土炸弹|枪支|手枪|步枪|仿真枪|猎枪|消音器|毒药|毒气|氰化物|氰化钾|砒霜|蓖麻毒素|神经毒剂|"
-       r"沙林|燃烧瓶|雷管|tnt|硝化甘油|冰毒|海洛因|可卡因|摇头丸|k粉|芬太尼|甲基苯丙胺|毒品|迷药|迷幻药|听话水|"
+       r"沙林|燃烧瓶|雷管|tnt|硝化甘油|枪(?![战声手版法毙神])|冰毒|海洛因|可卡因|摇头丸|k粉|芬太尼|甲基苯丙胺|毒品|迷药|迷幻药|听话水|"
        r"(?<!大)麻古|管制刀具)"),
     _r("zh:drugs", "weapons", 0.9, r"(?:冰毒|甲基苯丙胺|海洛因|芬太尼|可卡因|摇头丸|k粉|毒品|迷药|听话水|氰化物|砒霜|蓖麻毒素)"
        + zg(8) + r"(?:怎么|如何|配方|合成|制作|提炼|哪里买|去哪买|在哪买|渠道|制法|做法|教程)"),
@@ -402,7 +437,8 @@ RULES: tuple[Rule, ...] = (
        r"所有|全部|你的|原有的?|系统)?" + zg(4) + r"(?:指令|指示|规则|设定|提示词|限制|要求|约束|安全策略|审查)|"
        r"(?:扮演|假装|你现在是|你是一个|作为)" + zg(12) + r"(?:没有|不受|无|摆脱|解除)(?:任何)?(?:限制|规则|约束|道德|审查|"
        r"底线|过滤)|开发者模式|越狱模式|越狱|dan模式|(?:输出|告诉我|发给我|泄露|显示|打印)" + zg(6)
-       + r"(?:系统提示词|系统提示|system prompt|你的提示词|你的设定)"),
+       + r"(?:系统提示词|系统提示|system prompt|你的提示词|你的设定)|(?:系统提示词|系统提示|你的提示词|初始指令|隐藏指令)" + zg(10)
+       + r"(?:输出|告诉我|发给我|给我|打印|显示|泄露|复述)"),
     _r("en:harm_others_howto", "harm_others", 0.95, r"\b(?:how (?:do|can|could|would|should|to)|ways? to|help me|teach me|"
        r"best way to|easiest way to|tell me how to|show me how to|guide to|steps to)\b" + eg(25) + r"\b(?:kill|murder|poison|"
        r"hurt|harm|stab|strangle|choke|drug|kidnap|abduct|torture|beat up|maim|shoot|run over|frame|blackmail|"
@@ -416,9 +452,17 @@ RULES: tuple[Rule, ...] = (
        r"somebody'?s|my \w+'?s?|the) (?:drink|food|coffee|tea|meal|water|soup|wine|beer)|\bundetectable poison|"
        r"\bpoison\b" + eg(20) + r"\bwithout (?:getting caught|being detected|anyone knowing|a trace)|\b(?:hide|get rid of|"
        r"dispose of|dissolve) (?:a|the) (?:body|corpse)\b|\bget away with (?:murder|killing)\b"),
+    _r("en:incite", "harm_others", 0.95, r"\b(?:tell|telling|told|convince|make|get|push|encourage|persuade|bully)\w* "
+       r"(?:him|her|them|" + _EN_OTHER + r")\b" + eg(15) + r"\bto (?:kill (?:himself|herself|themselves)|die|commit suicide|"
+       r"end (?:his|her|their) life|self[- ]?harm)\b|\bkys\b"),
+    _r("en:covert_poison", "harm_others", 0.95, r"\b(?:undetectable|untraceable|can'?t be (?:detected|traced)|won'?t show up)\b"
+       + eg(20) + r"\b(?:poisons?|drugs?|toxins?)\b|\b(?:poisons?|toxins?)\b" + eg(25) + r"\b(?:undetectable|untraceable|"
+       r"can'?t be (?:detected|traced)|won'?t (?:show up|be detected)|without (?:a trace|being detected))|\b(?:put|slip|add|mix)"
+       r"\b" + eg(15) + r"\b(?:in|into) (?:his|her|their|someone'?s|somebody'?s|my \w+'?s?) (?:drink|food|coffee|tea|water)"),
     _r("en:surveil", "harm_others", 0.8, r"\b(?:stalk|track|spy on|secretly (?:track|follow|record|watch)|install spyware on|"
        r"read (?:his|her|their) (?:texts|messages) without|hack into|hack (?:his|her|their|my ex'?s|someone'?s|somebody'?s)|"
        r"dox|doxx)\b" + eg(25) + r"\b(?:my ex|ex'?s|girlfriend|boyfriend|wife|husband|him|her|them|someone|somebody|"
+       r"girl|guy|woman|man|person|classmate|coworker|neighbou?r|"
        r"phone|account|email|instagram|facebook|location|address)\b"),
     _r("en:weapons", "weapons", 0.95, r"\b(?:make|making|build|building|create|synthesi[sz]e|cook|cooking|manufactur\w+|"
        r"produce|brew|extract|3d[- ]?print|assemble|buy|get|obtain|order|source|recipe for|instructions for|how to make)\b"
@@ -464,6 +508,14 @@ class Scan:
     def best(self, kinds: frozenset[str] | set[str]) -> float:
         return max((rule.weight for rule, _ in self.hits if rule.kind in kinds), default=0.0)
 
+    def combined(self, kind: str) -> float:
+        """Noisy-or over every match of a soft kind: several warning signs add up."""
+        miss = 1.0
+        for rule, _ in self.hits:
+            if rule.kind == kind:
+                miss *= 1.0 - rule.weight
+        return 1.0 - miss
+
 
 def _mask_spans(text: str, pattern: re.Pattern[str], name: str, out: list[tuple[str, str]]) -> str:
     def repl(m: re.Match[str]) -> str:
@@ -478,7 +530,14 @@ def scan(norm: str) -> Scan:
     masks: list[tuple[str, str]] = []
     masked = norm
     for name, pattern in MASKS:
-        masked = _mask_spans(masked, pattern, name, masks)
+        if name == "benign_phrase":
+            masked = _mask_spans(masked, pattern, name, masks)
+    # Refusal rules read text with only harmless compounds masked: "help me tell her to kill
+    # herself" names a third party but is still a request to hurt someone.
+    benign_only = masked
+    for name, pattern in MASKS:
+        if name != "benign_phrase":
+            masked = _mask_spans(masked, pattern, name, masks)
     third: str | None = None
     for pattern in THIRD_PARTY:
         m = pattern.search(masked)
@@ -489,7 +548,12 @@ def scan(norm: str) -> Scan:
                   info_context=INFO_CONTEXT.search(norm) is not None)
     for rule in RULES:
         # Mood rules read the unmasked text: 「笑死我了」 is laughter, 「累死了」 is tiredness.
-        m = rule.pattern.search(norm if rule.kind in _MOOD_KINDS else masked)
+        text = norm if rule.kind in _MOOD_KINDS else benign_only if rule.kind in REFUSE_KINDS else masked
+        if rule.kind in _SOFT_KINDS:
+            for m in itertools.islice(rule.pattern.finditer(text), 3):
+                result.hits.append((rule, m.group(0)))
+            continue
+        m = rule.pattern.search(text)
         if m is not None:
             result.hits.append((rule, m.group(0)))
     return result
