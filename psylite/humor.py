@@ -187,7 +187,9 @@ _INSTRUCTION = {
     ),
 }
 
-SEPARATOR = {"zh": "—— 顺便送你一个小段子 ——", "en": "— and a small smile for the road —"}
+# Both separators name the joke in words the output guard recognises, so an appended
+# snippet is dropped with the rest if risk rose after the humor decision.
+SEPARATOR = {"zh": "—— 顺便送你一个小段子 ——", "en": "— and here's a joke for a small smile —"}
 
 
 def weave_instruction(snippet: Snippet, lang: str) -> str:
