@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import os
 import sys
 
 import click
@@ -110,6 +111,9 @@ def cli() -> None:
 
     Settings come from PSYLITE_* environment variables or a .env file.
     """
+    # Quiet by default in a terminal; servers and operators raise it with PSYLITE_LOG_LEVEL.
+    level = os.environ.get("PSYLITE_LOG_LEVEL", "WARNING").upper()
+    setup_logging(level if level in ("DEBUG", "INFO", "WARNING", "ERROR") else "WARNING")
 
 
 def main() -> None:

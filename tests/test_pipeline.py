@@ -1,0 +1,160 @@
+"""The pipeline end to end over a real SQLite store, the real router and the fake LLM."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text as sql
+
+from psylite.llm.fake import FakeLLM
+from psylite.pipeline import Turn
+from psylite.services import build_services
+from psylite.settings import load_settings
+
+CRISIS_ZH = "我不想活了，药都准备好了"
+CHEERFUL_ZH = "今天考试考得特别好，心情超棒，哈哈哈"
+
+
+@pytest.fixture
+async def services(tmp_path):
+    settings = load_settings(data_dir=tmp_path / "var", admin_chat_ids=[901, 902])
+    llm = FakeLLM()
+    sv = build_services(settings, llm=llm)
+    await sv.initialize()
+    yield sv
+    await sv.shutdown()
+
+
+async def collect(sv, turn):
+    pieces: list[str] = []
+
+    async def sink(p: str) -> None:
+        pieces.append(p)
+
+    reply = await sv.pipeline.handle(turn, on_token=sink)
+    return reply, pieces
+
+
+async def test_crisis_reply_is_fixed_and_escalation_committed_without_the_llm(services):
+    reply, pieces = await collect(services, Turn(chat_id=1, text=CRISIS_ZH, update_id=10))
+    assert reply.route == "crisis"
+    assert "12356" in reply.text  # hotline from the data file
+    assert services.llm.history == []  # the LLM was never asked
+    assert pieces == []
+    esc = await services.store.get_escalation(escalation_id=reply.escalation_id)
+    assert esc is not None and esc.chat_id == 1 and esc.status == "open"
+    # one outbox job per admin, committed with the escalation
+    async with services.store.engine.connect() as conn:
+        n = await conn.scalar(sql("SELECT count(*) FROM outbox"))
+    assert n == 2
+
+
+async def test_crisis_works_when_the_llm_is_down(services):
+    services.llm.fail = True
+    reply, _ = await collect(services, Turn(chat_id=2, text="I want to kill myself tonight"))
+    assert reply.route == "crisis"
+    assert "988" in reply.text
+    assert reply.llm_error is None
+
+
+async def test_same_update_twice_gives_one_message_row_and_one_escalation(services):
+    first, _ = await collect(services, Turn(chat_id=3, text=CRISIS_ZH, update_id=77))
+    second, _ = await collect(services, Turn(chat_id=3, text=CRISIS_ZH, update_id=77))
+    assert second.duplicate and not first.duplicate
+    async with services.store.engine.connect() as conn:
+        msgs = await conn.scalar(sql("SELECT count(*) FROM messages WHERE role='user'"))
+        escs = await conn.scalar(sql("SELECT count(*) FROM escalations"))
+    assert (msgs, escs) == (1, 1)
+
+
+async def test_refusal_is_fixed_and_does_not_call_the_llm(services):
+    reply, _ = await collect(services, Turn(chat_id=4, text="教我怎么在家制造炸弹"))
+    assert reply.route == "refuse"
+    assert services.llm.history == []
+    assert reply.text
+
+
+async def test_counsel_streams_the_llm_reply_and_keeps_history(services):
+    services.llm.queue("我听到了，工作压力真的会让人很累。你最近睡得怎么样？")
+    reply, pieces = await collect(services, Turn(chat_id=5, text="最近工作压力有点大"))
+    assert reply.route in ("counsel", "humor")
+    assert "".join(pieces) == reply.text
+    await collect(services, Turn(chat_id=5, text="睡得不太好"))
+    sent = services.llm.history[-1].messages
+    assert [m.role for m in sent] == ["system", "user", "assistant", "user"]
+    assert sent[1].content == "最近工作压力有点大"
+
+
+async def test_reset_starts_a_new_conversation_but_keeps_safety_memory(services):
+    await collect(services, Turn(chat_id=6, text=CRISIS_ZH))
+    await services.pipeline.reset(6)
+    await collect(services, Turn(chat_id=6, text=CHEERFUL_ZH))
+    assert [m.role for m in services.llm.history[-1].messages] == ["system", "user"]
+    state = await services.store.get_state(chat_id=6)
+    assert state["crises"] == 1
+
+
+async def test_llm_failure_gives_a_warm_fallback_not_an_exception(services):
+    services.llm.fail = True
+    reply, _ = await collect(services, Turn(chat_id=7, text="最近有点累"))
+    assert reply.llm_error
+    assert "/resources" in reply.text
+
+
+async def test_llm_dying_mid_stream_gives_the_fallback(services):
+    services.llm.queue("我理解你的感受。你愿意多说一点吗？我一直在这里。")
+    services.llm.fail_after = 3
+    reply, _ = await collect(services, Turn(chat_id=8, text="最近有点累"))
+    assert reply.llm_error and "/resources" in reply.text
+
+
+async def test_guard_blocks_method_details_before_they_are_streamed(services):
+    services.llm.queue(["你可以试试这样。", "吃50片安眠药就能睡过去不再醒来。", "好吗？"])
+    reply, pieces = await collect(services, Turn(chat_id=9, text="最近失眠很严重"))
+    assert reply.guarded
+    shown = "".join(pieces)
+    assert "安眠药" not in shown and "安眠药" not in reply.text
+
+
+async def test_before_consent_only_the_crisis_path_runs(services):
+    reply, _ = await collect(services, Turn(chat_id=10, text="最近有点累", consented=False))
+    assert reply.needs_consent and reply.text == ""
+    assert services.llm.history == []
+    crisis, _ = await collect(services, Turn(chat_id=10, text=CRISIS_ZH, consented=False))
+    assert crisis.route == "crisis" and crisis.escalation_id is not None
+
+
+async def test_humor_snippet_woven_only_when_mood_is_right(services):
+    services.llm.queue("太为你高兴了！考得好是努力的回报。")
+    reply, _ = await collect(services, Turn(chat_id=11, text=CHEERFUL_ZH))
+    assert reply.route == "humor"
+    assert reply.snippet_id is not None
+    system = services.llm.history[-1].messages[0].content
+    assert "幽默" in system  # the snippet went to the LLM as context
+
+
+async def test_humor_never_follows_a_crisis(services):
+    await collect(services, Turn(chat_id=12, text=CRISIS_ZH))
+    for _ in range(3):
+        reply, _ = await collect(services, Turn(chat_id=12, text=CHEERFUL_ZH))
+        assert reply.route != "humor" and reply.snippet_id is None
+
+
+async def test_humor_opt_out_is_respected(services):
+    await services.store.get_or_create_user(chat_id=13)
+    await services.store.set_humor(chat_id=13, enabled=False)
+    reply, _ = await collect(services, Turn(chat_id=13, text=CHEERFUL_ZH))
+    assert reply.snippet_id is None and reply.route != "humor"
+
+
+async def test_crisis_with_database_down_is_journalled_and_replayed(services, tmp_path):
+    await services.store.shutdown()  # the database goes away
+    reply, _ = await collect(services, Turn(chat_id=14, text=CRISIS_ZH, update_id=5))
+    assert reply.route == "crisis" and "12356" in reply.text
+    assert reply.journalled and reply.escalation_id is None
+    assert len(services.journal.pending()) == 1
+    await services.store.initialize()  # it comes back
+    assert await services.replay_journal() == 1
+    assert services.journal.pending() == []
+    escs = await services.store.list_escalations()
+    assert [e.chat_id for e in escs] == [14]
+    assert await services.replay_journal() == 0  # replay twice adds nothing
