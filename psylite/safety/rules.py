@@ -230,6 +230,11 @@ RULES: tuple[Rule, ...] = (
     _r("zh:never_return", "self", 0.85, r"(?:永远|再也)(?:不|不会|不用)(?:再)?回来|不用再回来|永远(?:地)?(?:睡过去|睡下去|离开)|"
        r"(?:想|好想|真想)" + zg(2) + r"(?:一了百了|解脱|结束一切)|下辈子(?:再|不要|别)|(?:再见|永别|别了)(?:了)?" + zg(12)
        + r"(?:这些年|下辈子|来世|照顾我|保重)|安排(?:好)?(?:了)?(?:后事|身后事)"),
+    _r("zh:self_method", "self", 0.9, r"(?:想|要|打算|准备|真想|好想|干脆|不如)" + zg(6) + r"(?:割脉|割动脉|切腕|卧轨|撞车|一头撞死|"
+       r"撞死|淹死自己|饿死自己|吊死|勒死自己|毒死自己|烧死自己|摔死|跳下去|了断)|(?:撞|淹|饿|摔|吊|勒|毒|烧)死(?:自己|算了)|"
+       r"死(?:掉)?算了|(?:在哪|从哪|哪里|哪儿)(?:里)?跳|从这个世界(?:上)?消失|(?:刀片|绳子|木炭|安眠药|农药|药片)" + zg(6)
+       + r"(?:藏|准备好|买好|攒|放在)|(?:我)(?:走|离开)了(?:以后|之后)?" + zg(6) + r"(?:他们|大家|家人|家里人|爸妈|父母|你们)"
+       + zg(6) + r"(?:解脱|轻松|就好了|不用)|人间不值得" + zg(6) + r"(?:走了|再见|告别|离开)"),
     _r("zh:suicidal_thoughts", "self", 1.0, r"(?:自杀|轻生|想死|死)的(?:念头|想法|冲动|计划)|自杀倾向|有(?:了)?轻生"),
     _r("zh:zisha_slang", "self", 0.95, r"紫砂|自鲨|自sha|zisha"),
     _r("zh:xiangbukai", "self", 0.75, r"想不开|做傻事|走绝路|寻短见|轻生"),
@@ -260,7 +265,9 @@ RULES: tuple[Rule, ...] = (
     _r("en:want_to_die", "self", 1.0, r"\b(?:" + _I + r" ?)?(?:really |just |honestly |still |sometimes |kinda |"
        r"seriously )?(?:want|wanna|wish|ready|plan(?:ning)?|long|need|deserve|trying|tried|going|gonna)(?: to)? "
        r"(?:die|be dead|not exist|stop existing|disappear (?:forever|for good)|not be alive|not wake up|sleep forever|"
-       r"never wake up|cease to exist)\b"),
+       r"never wake up|cease to exist|go to sleep forever|sleep forever|go to sleep and never wake up)\b"),
+    _r("en:take_them_all", "self", 0.9, r"\b(?:pills|tablets|meds|medication|bottle|painkillers)\b" + eg(40)
+       + r"\b(?:take|swallow|down)\b(?: them| it| those| these)? (?:all|the whole|every)\b"),
     _r("en:dont_want_live", "self", 1.0, r"\b(?:don'?t|do not|no longer|never) (?:really )?(?:want|wanna|wish) (?:to )?"
        r"(?:live|be alive|exist|be here|wake up|be around|go on living|keep living|continue living)\b"),
     _r("en:suicidal", "self", 1.0, r"\b(?:i'?m|im|i am|i feel|feeling|felt|been|i'?ve been|getting|got|having|have|had|"
@@ -269,18 +276,21 @@ RULES: tuple[Rule, ...] = (
        r"tonight|rn|right now)\b"),
     _r("en:suicide_intent", "self", 1.0, r"\b(?:" + _I + r" )?(?:want|wanna|going|gonna|plan(?:ning)?|thinking|think|"
        r"thought|considering|decided|ready|tempted|trying|tried|attempted)(?: to| of| about| on)? (?:my )?"
-       r"(?:commit(?:ting)? |attempt(?:ing)? )?(?:suicide|suiciding|unaliving)\b|\bsuicide (?:is|seems) "
-       r"(?:the|my) (?:only|best) (?:way|option|answer)|\bi (?:attempted|tried) suicide"),
+       r"(?:commit(?:ting)? |attempt(?:ing)? )?(?:suicide|suiciding|unaliving)\b|\bsuicide (?:is|seems|feels like|looks like) "
+       r"(?:the|my) (?:only|best|last) (?:way|option|answer|choice|way out)|\bthe only (?:way out|option|answer) is "
+       r"(?:suicide|death|to die|dying)|\bi (?:attempted|tried) suicide"),
     _r("en:unalive", "self", 0.95, r"\bunaliv(?:e|ing)(?! (?:him|her|them|someone|somebody|people))\b|\bsewer ?slide\b|"
        r"\bsuey\b|\bctb\b|\bcatch the bus\b(?=" + eg(20) + r"(?:forever|for good|tonight))"),
-    _r("en:better_off", "self", 1.0, r"\b(?:better off|happier|easier) (?:dead|without me|if i (?:was|were) (?:dead|gone))|"
+    _r("en:better_off", "self", 1.0, r"\b(?:would|will|'d) be (?:better|happier|relieved|fine|okay|better off)(?: off)? "
+       r"(?:without me|if i (?:was|were|'m|am) (?:gone|dead|not here|not around))|\b(?:better off|happier|easier) (?:dead|without me|if i (?:was|were) (?:dead|gone))|"
        r"\b(?:everyone|everybody|people|my family|they|the world|world|you all)(?: would| will|'d)? be (?:better|happier)"
        r"(?: off)?(?: if i (?:was|were) gone)? without me\b|\bif i (?:disappeared|died|was gone|were gone|vanished)"
        + eg(20) + r"\b(?:nobody|no one|noone|anyone|would anyone|who) (?:would )?(?:notice|care|miss|even)|"
        r"\b(?:nobody|no one|noone)(?: would| will)? (?:even )?(?:notice|care|miss me)" + eg(10)
        + r"\bif i (?:died|was gone|were gone|disappeared|killed myself)"),
     _r("en:no_reason_live", "self", 0.95, r"\b(?:no|any|zero|nothing left to|what'?s the) (?:reason|point|purpose)(?: for me)? "
-       r"(?:to|in|of|for) (?:live|living|go(?:ing)? on|being alive|life|keep(?:ing)? going|stay(?:ing)? alive|wake up)|"
+       r"(?:to|in|of|for) (?:live|living|go(?:ing)? on|being alive|life|keep(?:ing)? (?:going|living)|continu(?:e|ing) living|"
+       r"stay(?:ing)? alive|wake up|exist|be here|carry(?:ing)? on)|"
        r"\bwhy (?:should|do|would) i (?:even )?(?:keep )?(?:live|living|stay alive|go on|bother living)|"
        r"\btired of (?:living|being alive|life|existing)\b|\bdone with (?:life|living|being alive|existing)\b|"
        r"\blife (?:is|isn'?t) (?:not )?worth living\b(?<!\bis worth living)"),
@@ -321,14 +331,18 @@ RULES: tuple[Rule, ...] = (
     _r("zh:how_to_die", "method", 1.0, r"(?:怎么|如何|怎样|咋|用什么方法|什么方法|哪种方法|有什么办法)(?:样)?(?:才能|能|可以|才可以)?"
        r"(?:无痛|不痛|没有痛苦|不痛苦|快速|安静|安乐|快点|迅速|彻底)?(?:地)?(?:死|去死|自杀|结束(?:自己的?)?生命|"
        r"离开这个世界|了结自己|割腕|上吊|烧炭)(?!党|机|线|心|角)|(?:最|比较|哪种)?(?:不痛苦|无痛|舒服|快|干净|体面)的?"
-       r"(?:死法|自杀方法|自杀方式|自杀手段|死亡方式)|(?:割|划)(?:哪里|哪儿|多深)" + zg(6) + r"(?:死|没命|致命)?|"
+       r"(?:死法|自杀方法|自杀方式|自杀手段|死亡方式)|(?:什么|哪种|哪些)(?:药|方法|办法|方式)" + zg(8) + r"(?:死|自杀|没命)|"
+       r"(?:不痛苦|无痛|没有痛苦|安静|舒服|快速)地(?:死|离开)|(?:跳楼|上吊|割腕|割脉|烧炭|安眠药|服毒|卧轨|农药)" + zg(6)
+       + r"(?:哪个|哪种|更快|更痛|不痛|最快|成功率|死得快)|(?:割|划)(?:哪里|哪儿|多深)" + zg(6) + r"(?:死|没命|致命)?|"
        r"(?:烧炭|上吊|割腕|服毒|跳楼|安眠药)" + zg(6) + r"(?:多久|要多久|怎么弄|怎么做|痛不痛|疼不疼|会不会痛|死得了)"),
     _r("en:lethal_dose", "method", 1.0, r"\b(?:lethal|fatal|deadly|toxic|overdose|od) (?:dose|amount|quantity|level)\b|"
-       r"\bhow (?:many|much)\b" + eg(40) + r"\b(?:to|would|will|can|could|does it take to|it takes to|before (?:you|i|it))"
+       r"\bhow (?:many|much)\b" + eg(40) + r"\b(?:is|are|would be|counts as) (?:fatal|lethal|deadly|an overdose|too much "
+       r"to survive)\b|\bhow (?:many|much)\b" + eg(40) + r"\b(?:to|would|will|can|could|does it take to|it takes to|before (?:you|i|it))"
        r" (?:die|kill (?:me|myself|a person|you)|be fatal|be lethal|be deadly|od|overdose|stop (?:my|your) heart)\b"),
     _r("en:painless_way", "method", 1.0, r"\b(?:painless|quick|quickest|easiest|easy|fastest|best|surest|peaceful|"
-       r"least painful|simplest|most effective|reliable) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill "
-       r"(?:myself|yourself|oneself)|end (?:it|my life|your life)|commit suicide|suicide)\b|\b(?:suicide|overdose) methods?\b"),
+       r"least painful|simplest|most effective|reliable|safest) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill "
+       r"(?:myself|yourself|oneself)|end (?:it|my life|your life)|commit suicide|suicide|overdos(?:e|ing)|od|hang "
+       r"(?:myself|yourself)|bleed out)\b|\b(?:suicide|overdose) methods?\b"),
     _r("en:lethal_height", "method", 1.0, r"\bhow (?:high|tall|many (?:floors|stories|storeys|feet|meters|metres))\b"
        + eg(45) + r"\b(?:die|kill|fatal|lethal|survive|deadly)\b|\bhow long does it take to (?:die|bleed out|suffocate|"
        r"drown|pass out)\b|\bwhere (?:to|should i|do i|can i) cut\b|\bcut\b" + eg(20) + r"\bdeep enough\b|\bhow deep\b" + eg(15) + r"\bcut\b"),
@@ -349,7 +363,7 @@ RULES: tuple[Rule, ...] = (
        + r"(?:手腕|腕|动脉)|绳子(?:已经)?(?:准备好|挂好|系好)|炭(?:已经)?(?:点上|点着|烧起来)|(?:已经)?站在(?:了)?"
        r"(?:楼顶|天台|桥上|窗台|楼边|阳台边上)"),
     _r("en:abuse", "danger", 0.95, r"\b" + _EN_ABUSER + r"\b" + eg(30) + r"\b(?:hits?|hitting|beats?|beat|beating|chokes?|"
-       r"choked|choking|strangl\w+|kicks?|kicked|punch(?:es|ed)?|slap(?:s|ped)?|rap(?:es|ed)|molest(?:s|ed)|"
+       r"choked|choking|strangl\w+|kicks?|kicked|touch(?:es|ed|ing)? me|punch(?:es|ed)?|slap(?:s|ped)?|rap(?:es|ed)|molest(?:s|ed)|"
        r"abus(?:es|ed|ing)|touch(?:es|ed) me (?:there|inappropriately)|sexually assault\w*|locks? me (?:in|up)|"
        r"locked me (?:in|up)|threaten(?:s|ed)? to (?:kill|hurt|beat) me|tried to kill me|is going to kill me|will kill me|"
        r"said (?:he|she|they)(?:'d|'ll| would| will)? kill me|follow(?:s|ed|ing)? me home|stalk(?:s|ed|ing) me|"
@@ -375,8 +389,8 @@ RULES: tuple[Rule, ...] = (
        r"\btied (?:the|a) noose\b|\bnoose\b|\bi (?:just |already )?(?:cut|slit) my (?:wrists?|arm|throat)\b|"
        r"\bi overdosed\b|\bi (?:just )?od'?d\b"),
     # ------------------------------------------------------------------ topic (ambiguous)
-    _r("zh:topic", "topic", 0.45, r"自杀|自残|自伤|轻生|割腕|跳楼|安眠药|寻死|遗书"),
-    _r("en:topic", "topic", 0.45, r"\b(?:suicid\w*|self[- ]?harm\w*|overdos\w*|kill(?:ed)? (?:himself|herself|themselves)|"
+    _r("zh:topic", "topic", 0.55, r"自杀|自残|自伤|轻生|割腕|割脉|跳楼|上吊|烧炭|卧轨|安眠药|寻死|遗书|想死|不想活"),
+    _r("en:topic", "topic", 0.55, r"\b(?:suicid\w*|self[- ]?harm\w*|overdos\w*|kill(?:ed)? (?:himself|herself|themselves)|"
        r"suicide|noose)\b"),
     # ------------------------------------------------------------------ hopelessness
     _r("zh:hopeless", "hopeless", 0.45, r"(?:没有|没|毫无|看不到|看不见|找不到)(?:任何)?(?:希望|未来|出路|意义|盼头|活路)|绝望|"
@@ -420,21 +434,22 @@ RULES: tuple[Rule, ...] = (
        + r"(?:去)?(?:自杀|去死|跳楼|割腕)|(?:怎么|如何)" + zg(4) + r"(?:逼|让|劝|教唆|怂恿)" + zg(6) + r"(?:自杀|去死)"),
     _r("zh:harm_others_intent", "harm_others", 0.85, r"(?:我)?(?:要|想|准备|打算|决定|一定要|迟早)(?:去)?(?:杀(?:了|死|掉)|"
        r"弄死|毒死|砍死|捅死|宰了|干掉|报复|炸了|烧了|废了|打残|撞死)" + zg(3) + _ZH_OTHER),
-    _r("zh:poison_other", "harm_others", 0.95, r"(?:偷偷|悄悄|神不知鬼不觉)?" + zg(6) + r"(?:在|往)" + zg(8)
+    _r("zh:poison_other", "harm_others", 0.95, r"(?:给|往|对)" + zg(4) + r"(?:下药|下毒|投毒|下迷药)|(?:偷偷|悄悄|神不知鬼不觉)?" + zg(6) + r"(?:在|往)" + zg(8)
        + r"(?:饭|菜|水|杯|茶|咖啡|酒|饮料|汤)(?:里|中)" + zg(6) + r"(?:下药|放药|下毒|投毒|加药|放毒|加(?:点)?(?:药|毒))|"
        r"(?:下毒|投毒)|(?:查不出来|查不出|不被发现|不留痕迹|神不知鬼不觉)" + zg(6)
        + r"(?:死|杀|毒|弄|害|下药)|(?:杀人|杀了人)" + zg(6) + r"(?:怎么|如何)?(?:不被发现|抛尸|处理尸体|逃脱)"),
     _r("zh:surveil", "harm_others", 0.8, r"(?:偷偷|秘密|悄悄)?(?:跟踪|监视|定位|监听|偷看|窃听|偷拍)" + zg(6)
        + r"(?:他|她|前任|前女友|前男友|老婆|老公|别人|某人|同事|女生|男生)(?:的)?(?:手机|位置|行踪|聊天记录|微信)?|"
        r"(?:黑进|入侵|盗取|盗号|破解)" + zg(6) + r"(?:账号|手机|电脑|系统|微信|邮箱|qq|密码)|人肉(?:搜索)?(?:他|她|出)"),
-    _r("zh:weapons", "weapons", 0.95, r"(?:制作|制造|做|自制|合成|提炼|配制|组装|购买|买|搞到|弄到|3d打印)" + zg(6)
+    _r("zh:weapons", "weapons", 0.95, r"制毒|贩毒|造枪|制枪|制爆|(?:制作|制造|做|自制|合成|提炼|配制|组装|购买|买|搞到|弄到|3d打印)" + zg(6)
        + r"(?:炸弹|炸药|爆炸物|土炸弹|枪支|手枪|步枪|仿真枪|猎枪|消音器|毒药|毒气|氰化物|氰化钾|砒霜|蓖麻毒素|神经毒剂|"
        r"沙林|燃烧瓶|雷管|tnt|硝化甘油|枪(?![战声手版法毙神])|冰毒|海洛因|可卡因|摇头丸|k粉|芬太尼|甲基苯丙胺|毒品|迷药|迷幻药|听话水|"
        r"(?<!大)麻古|管制刀具)"),
     _r("zh:drugs", "weapons", 0.9, r"(?:冰毒|甲基苯丙胺|海洛因|芬太尼|可卡因|摇头丸|k粉|毒品|迷药|听话水|氰化物|砒霜|蓖麻毒素)"
        + zg(8) + r"(?:怎么|如何|配方|合成|制作|提炼|哪里买|去哪买|在哪买|渠道|制法|做法|教程)"),
     _r("zh:jailbreak", "jailbreak", 0.95, r"(?:忽略|无视|忘记|忘掉|跳过|绕过|抛开|放弃)" + zg(8) + r"(?:之前|以上|上面|前面|先前|"
-       r"所有|全部|你的|原有的?|系统)?" + zg(4) + r"(?:指令|指示|规则|设定|提示词|限制|要求|约束|安全策略|审查)|"
+       r"所有|全部|你的|原有的?|系统)?" + zg(4) + r"(?:指令|指示|规则|设定|提示词|限制|要求|约束|安全策略|审查|规定|设置|"
+       r"守则|准则|政策|原则|人设)|"
        r"(?:扮演|假装|你现在是|你是一个|作为)" + zg(12) + r"(?:没有|不受|无|摆脱|解除)(?:任何)?(?:限制|规则|约束|道德|审查|"
        r"底线|过滤)|开发者模式|越狱模式|越狱|dan模式|(?:输出|告诉我|发给我|泄露|显示|打印)" + zg(6)
        + r"(?:系统提示词|系统提示|system prompt|你的提示词|你的设定)|(?:系统提示词|系统提示|你的提示词|初始指令|隐藏指令)" + zg(10)
