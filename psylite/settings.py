@@ -98,6 +98,11 @@ class Settings(BaseSettings):
     # string works, e.g. `python -c "import secrets; print(secrets.token_urlsafe(32))"`.
     admin_secret_key: SecretStr = SecretStr("change-me-admin-secret")
 
+    # --- serve (OpenAI-compatible endpoint, `psylite serve`) ---
+    # Bearer token clients must send (Authorization: Bearer ...). Required outside
+    # development; `build_serve_app` refuses to start without it.
+    serve_api_key: SecretStr | None = None
+
     @field_validator("admin_chat_ids", mode="before")
     @classmethod
     def _split_ids(cls, v: object) -> object:
