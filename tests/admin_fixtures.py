@@ -1,13 +1,20 @@
-"""Fixtures for the admin dashboard tests (load with `pytest_plugins = ["admin_fixtures"]`)."""
+"""Fixtures for the admin dashboard tests.
+
+Import them into a test module (tests/ is on sys.path); the star import brings the
+fixtures (and the store's `sqlite_template` they depend on) into the module's namespace:
+    from admin_fixtures import *  # noqa: F403
+"""
 
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
+from store_fixtures import sqlite_template  # noqa: F401  (fixture used via getfixturevalue)
 
 from psylite.admin.app import build_admin_app
 from psylite.admin.cli import add_user
@@ -15,7 +22,6 @@ from psylite.admin.keys import AdminConfig
 from psylite.llm.fake import FakeLLM
 from psylite.services import Services, build_services
 from psylite.settings import Settings, load_settings
-from psylite.store import Store, upgrade_to_head
 
 ADMIN_SECRET = "test-admin-secret-0123456789abcdef"
 ADMIN_NAME = "alice"
@@ -42,24 +48,20 @@ async def aiohttp_client() -> AsyncIterator[ClientFactory]:
 
 
 @pytest.fixture
-def admin_settings(data_dir) -> Settings:
-    """Test settings: temporary SQLite under the data dir, a real session secret."""
-    return load_settings(data_dir=data_dir, environment="test", admin_secret_key=ADMIN_SECRET)
+def admin_settings(data_dir, request) -> Settings:
+    """Test settings: a migrated SQLite copy under the data dir, a real session secret."""
+    shutil.copyfile(request.getfixturevalue("sqlite_template"), data_dir / "psylite.db")
+    return load_settings(
+        data_dir=data_dir, environment="test", admin_secret_key=ADMIN_SECRET, humor_enabled=False
+    )
 
 
 @pytest.fixture
 async def admin_services(admin_settings) -> AsyncIterator[Services]:
     """Migrated database, the fake LLM, and the real pipeline, through the composition root."""
-    await upgrade_to_head(admin_settings)
     services = build_services(admin_settings, llm=FakeLLM())
     await services.initialize()
-    own_store = getattr(services, "store", None) is None
-    if own_store:  # until Services carries the store (the lead is wiring it)
-        services.store = Store(admin_settings)  # type: ignore[attr-defined]
-        await services.store.initialize()  # type: ignore[attr-defined]
     yield services
-    if own_store:
-        await services.store.shutdown()  # type: ignore[attr-defined]
     await services.shutdown()
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from admin_fixtures import *  # noqa: F403  (pytest fixtures)
 from aiohttp import web
 from prometheus_client.parser import text_string_to_metric_families
 
 from psylite import metrics
-
-pytest_plugins = ["admin_fixtures"]
 
 
 def _samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

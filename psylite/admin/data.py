@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, cast, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from psylite.admin.keys import AdminIdentity
@@ -301,37 +301,28 @@ class Overview:
     series: list[tuple[datetime, dict[str, int]]]
 
 
-def _bucket_seconds(days: int) -> int:
-    return 3600 if days <= 1 else (6 * 3600 if days <= 7 else 86400)
+def _bucket(days: int) -> tuple[str, timedelta]:
+    return ("hour", timedelta(hours=1)) if days <= 1 else ("day", timedelta(days=1))
 
 
 async def messages_per_route(
-    store: Store, *, since: datetime, bucket_s: int, until: datetime | None = None
+    store: Store, *, since: datetime, bucket: str, step: timedelta, until: datetime
 ) -> list[tuple[datetime, dict[str, int]]]:
-    """User messages per route per time bucket since `since` (empty buckets included)."""
-    until = until or datetime.now(UTC)
-    msg = m.Message
-    if store.dialect == "sqlite":
-        # Stored as naive UTC text; strftime('%s') gives epoch seconds.
-        epoch = cast(func.strftime("%s", msg.created_at), Integer)
+    """User messages per route per bucket from `since` to `until`, empty buckets included."""
+    rows = await store.route_counts(since=since, bucket=bucket)
+    if bucket == "hour":
+        first = since.replace(minute=0, second=0, microsecond=0)
     else:
-        epoch = cast(func.extract("epoch", msg.created_at), BigInteger)
-    bucket = (epoch // bucket_s).label("bucket")
-    stmt = (
-        select(bucket, msg.route, func.count())
-        .where(msg.role == "user", msg.created_at >= since, msg.created_at < until)
-        .group_by(bucket, msg.route)
-    )
-    async with _read(store) as session:
-        rows = (await session.execute(stmt)).all()
-    first = int(since.timestamp()) // bucket_s
-    last = int(until.timestamp()) // bucket_s
-    series: dict[int, dict[str, int]] = {b: {} for b in range(first, last + 1)}
-    for b, route, n in rows:
-        slot = series.setdefault(int(b), {})
-        key = route or "unrouted"
-        slot[key] = slot.get(key, 0) + int(n)
-    return [(datetime.fromtimestamp(b * bucket_s, UTC), series[b]) for b in sorted(series)]
+        first = since.replace(hour=0, minute=0, second=0, microsecond=0)
+    series: dict[datetime, dict[str, int]] = {}
+    t = first
+    while t <= until:
+        series[t] = {}
+        t += step
+    for start, route, n in rows:
+        slot = series.setdefault(start, {})
+        slot[route] = slot.get(route, 0) + n
+    return sorted(series.items())
 
 
 async def overview(services: Any, *, days: int) -> Overview:
@@ -347,7 +338,8 @@ async def overview(services: Any, *, days: int) -> Overview:
             .select_from(m.Escalation)
             .where(m.Escalation.acknowledged_at.is_not(None), m.Escalation.created_at >= since)
         )
-    series = await messages_per_route(store, since=since, bucket_s=_bucket_seconds(days), until=now)
+    bucket, step = _bucket(days)
+    series = await messages_per_route(store, since=since, bucket=bucket, step=step, until=now)
     totals: dict[str, int] = {r: 0 for r in ("crisis", "refuse", "counsel", "humor")}
     for _, slot in series:
         for route, n in slot.items():

@@ -44,7 +44,9 @@ def redirect_to_login(request: web.Request) -> web.StreamResponse:
     params = {"next": request.path_qs} if request.method == "GET" and request.path != "/" else {}
     if st.expired:
         params["flash"] = "expired"
-    return web.HTTPFound("/login" + ("?" + urlencode(params) if params else ""))
+    # Returned, not raised: the session middleware still writes its cookie on it.
+    location = "/login" + ("?" + urlencode(params) if params else "")
+    return web.Response(status=302, headers={"Location": location})
 
 
 def _safe_next(value: str | None) -> str:
@@ -110,7 +112,10 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
     throttle.succeeded(keys)
     request[STATE].log_in(admin, now=time.time())
     await data.audit(
-        request.app[SERVICES], actor=f"web:{admin.name}", action="admin_login", target=None
+        request.app[SERVICES],
+        actor=f"web:{admin.name}",
+        action="admin.login",
+        target=f"admin:{admin.name}",
     )
     log.info("admin: %s logged in", admin.name)
     raise web.HTTPSeeOther(nxt)
@@ -120,7 +125,10 @@ async def logout(request: web.Request) -> web.StreamResponse:
     st = request[STATE]
     if st.admin is not None:
         await data.audit(
-            request.app[SERVICES], actor=f"web:{st.admin.name}", action="admin_logout", target=None
+            request.app[SERVICES],
+            actor=f"web:{st.admin.name}",
+            action="admin.logout",
+            target=f"admin:{st.admin.name}",
         )
     st.log_out()
     raise web.HTTPSeeOther("/login?flash=logged_out")
@@ -269,7 +277,7 @@ async def overview_page(request: web.Request) -> web.StreamResponse:
         nav="overview",
         s=stats,
         days=days,
-        chart=routes_chart(stats.series),
+        chart=routes_chart(stats.series, label_fmt="%H:%M" if days <= 1 else "%m-%d"),
     )
 
 
