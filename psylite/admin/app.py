@@ -60,7 +60,7 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
@@ -161,10 +161,15 @@ def _is_public(path: str) -> bool:
 
 
 def _same_origin(request: web.Request) -> bool:
-    """A browser's Origin header, when sent, must name this host (defence in depth for CSRF)."""
+    """A browser's Origin header, when sent, must name this host (defence in depth for CSRF).
+
+    "null" (an opaque origin: sandboxed frame, data: URL) is refused. Our own pages send
+    their real origin because the Referrer-Policy is same-origin, not no-referrer (with
+    no-referrer Chromium sends `Origin: null` even for same-site form posts).
+    """
     origin = request.headers.get("Origin")
-    if origin is None or origin == "null":
-        return origin is None
+    if origin is None:
+        return True
     host = request.headers.get("Host", "")
     return origin.split("://", 1)[-1] == host
 
