@@ -26,6 +26,7 @@ AMBIGUOUS_LOW = 0.35
 #: classifier probabilities that decide on their own (no rule hit)
 CLF_CRISIS = 0.8
 CLF_REFUSE = 0.8
+CLF_CRISIS_WITH_SIGNS = 0.6
 #: below this the classifier's crisis probability is noise
 CLF_DISTRESS = 0.4
 REFUSE_THRESHOLD = 0.8
@@ -113,6 +114,10 @@ class Router:
                 if pc >= CLF_CRISIS and not mitigated:
                     risk = max(risk, 0.75)
                     reasons.append(f"classifier: crisis p={_fmt(pc)}")
+                elif pc >= CLF_CRISIS_WITH_SIGNS and (topic or hopeless) and not mitigated:
+                    # the model agrees with a soft warning sign the rules saw
+                    risk = max(risk, 0.75)
+                    reasons.append(f"classifier: crisis p={_fmt(pc)} with warning signs")
                 elif pc >= CLF_DISTRESS:
                     # ambiguous: raises risk into the band, never to crisis by itself
                     risk = max(risk, min(pc, 0.6) if not mitigated else min(pc, 0.4))

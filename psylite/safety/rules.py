@@ -135,6 +135,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"embarrassment|shame|cringe|boredom|cuteness|jealousy|envy|curiosity|thirst|hunger|excitement|"
             r"anticipation|happiness))\b",
         ),
+        ("benign_phrase", r"\b(?:die|dye|dying|dyeing|died|dyed) (?:my|her|his|their|your|the) (?:hair|shirt|clothes|fabric)\b"),
         ("hyperbole", r"\b(?:dying|dyin) to (?:see|know|try|meet|go|hear|tell|watch|eat|get|read|play)\b"),
         ("hyperbole", r"\b(?:i'?m|im|i am|literally|i just) (?:so )?(?:dead|dying|deceased|ded)\b" + eg(12)
                       + r"(?:lol|lmao|lmfao|haha|😂|🤣|💀)"),
@@ -221,9 +222,9 @@ RULES: tuple[Rule, ...] = (
        r"[^。！？!?；;\n他她人们]{0,4}(?:去)?(?:过)?"
        r"(?:自杀|轻生|寻死|寻短见|结束(?:自己的?)?生命|了结(?:自己)?|了断|结束这一切|离开这个世界|跳楼|跳河|跳江|跳海|"
        r"跳桥|割腕|上吊|烧炭|卧轨|吃安眠药|喝农药|服毒|吞药|紫砂|自我了断)"),
-    _r("zh:jump_place", "self", 1.0, r"(?:想|要|打算|准备|想着|干脆|不如)" + zg(8)
+    _r("zh:jump_place", "self", 1.0, r"(?:想|要|打算|准备|想着|干脆|不如|就|马上|现在|今晚|今天)" + zg(8)
        + r"(?:从|在)?" + zg(4) + r"(?:楼上|楼顶|天台|阳台|窗户|桥上|窗台|顶楼|楼顶上|\d+楼|高楼|大桥)(?:上)?"
-       + zg(3) + r"(?:跳|往下跳|跳下去|跳下来|一跃)"),
+       + zg(3) + r"(?:跳|往下跳|跳下去|跳下来|一跃|下去)"),
     _r("zh:take_all_pills", "self", 1.0, r"(?:想|要|打算|准备|干脆|不如)" + zg(6) + r"(?:吃|吞|喝)(?:掉|下)?"
        + r"(?:一整瓶|整瓶|一瓶|一把|一盒|所有的?|全部|几十|好多|很多|\d+片|\d+粒)" + zg(3)
        + r"(?:安眠药|药|农药|老鼠药|百草枯|敌敌畏|药片)"),
@@ -231,8 +232,9 @@ RULES: tuple[Rule, ...] = (
        r"(?:想|好想|真想)" + zg(2) + r"(?:一了百了|解脱|结束一切)|下辈子(?:再|不要|别)|(?:再见|永别|别了)(?:了)?" + zg(12)
        + r"(?:这些年|下辈子|来世|照顾我|保重)|安排(?:好)?(?:了)?(?:后事|身后事)"),
     _r("zh:self_method", "self", 0.9, r"(?:想|要|打算|准备|真想|好想|干脆|不如)" + zg(6) + r"(?:割脉|割动脉|切腕|卧轨|撞车|一头撞死|"
-       r"撞死|淹死自己|饿死自己|吊死|勒死自己|毒死自己|烧死自己|摔死|跳下去|了断)|(?:撞|淹|饿|摔|吊|勒|毒|烧)死(?:自己|算了)|"
-       r"死(?:掉)?算了|(?:在哪|从哪|哪里|哪儿)(?:里)?跳|从这个世界(?:上)?消失|(?:刀片|绳子|木炭|安眠药|农药|药片)" + zg(6)
+       r"撞死(?![他她那你人别])|淹死自己|饿死自己|吊死|勒死自己|毒死自己|烧死自己|摔死|跳下去|了断)|(?:撞|淹|饿|摔|吊|勒|毒|烧)死(?:自己|算了)|"
+       r"死(?:掉)?算了|(?:在哪|从哪|哪里|哪儿)(?:里)?跳|(?:想|要|准备)(?:去)?(?:另一个|另外一个|那个|另一边的)世界|"
+       r"(?:去天堂|去那边)(?:找|陪)|从这个世界(?:上)?消失|(?:刀片|绳子|木炭|安眠药|农药|药片)" + zg(6)
        + r"(?:藏|准备好|买好|攒|放在)|(?:我)(?:走|离开)了(?:以后|之后)?" + zg(6) + r"(?:他们|大家|家人|家里人|爸妈|父母|你们)"
        + zg(6) + r"(?:解脱|轻松|就好了|不用)|人间不值得" + zg(6) + r"(?:走了|再见|告别|离开)"),
     _r("zh:suicidal_thoughts", "self", 1.0, r"(?:自杀|轻生|想死|死)的(?:念头|想法|冲动|计划)|自杀倾向|有(?:了)?轻生"),
@@ -248,10 +250,10 @@ RULES: tuple[Rule, ...] = (
     _r("zh:no_wake", "self", 0.9, r"(?:不想|再也不想|希望(?:永远)?不(?:要)?|别再)(?:再)?(?:醒来|醒过来|睁开眼)|"
        r"睡" + zg(6) + r"(?:再也)?(?:不要|不想|不|别|不用)(?:再)?(?:醒|起来)|(?:不用|不必)(?:再)?醒来|一睡不醒|长眠不醒"),
     _r("zh:self_harm", "self", 0.9, r"(?:我|又|想|忍不住|还是|开始|一直|偷偷)" + zg(4)
-       + r"(?:自残|自伤|割(?:了)?(?:自己|手|手腕|腕|胳膊|大腿)|划(?:了)?(?:自己|手|手腕|胳膊)|伤害自己|掐自己|"
+       + r"(?:自残|自伤|割(?:开|破|了)?(?:自己的?)?(?:自己|手|手腕|腕|胳膊|大腿|动脉)|划(?:了)?(?:自己|手|手腕|胳膊)|伤害自己|掐自己|"
        r"烫自己|撞墙|拿刀划|用刀划|用烟头烫)"),
     _r("zh:stockpile", "self", 0.9, r"(?:攒|存|囤|藏)(?:了)?" + zg(6) + r"(?:安眠药|药片|药|刀片|绳子|木炭)"),
-    _r("zh:suicide_note", "self", 0.95, r"(?:写|写好|写了|留|留下)(?:了)?(?:一封)?遗(?:书|言)|遗书"),
+    _r("zh:suicide_note", "self", 0.95, r"(?:写|写好|写了|留|留下|录|录好|录了|准备好)(?:了)?(?:一封|一段)?遗(?:书|言)|遗书|遗言(?:录|写)好"),
     _r("zh:last_words", "self", 0.85, r"最后(?:一次)?(?:跟你|和你|跟大家|和大家)?(?:说话|聊天|道别|告别|一条消息)|"
        r"(?:后事|身后事)(?:都)?(?:安排|交代)|把(?:东西|遗物|我的东西)(?:都)?(?:送人|分给)"),
     _r("zh:unsafe_place", "self", 0.9, r"(?:站在|坐在|爬上|在|到了|来到)(?:了)?" + zg(3)
@@ -266,6 +268,9 @@ RULES: tuple[Rule, ...] = (
        r"seriously )?(?:want|wanna|wish|ready|plan(?:ning)?|long|need|deserve|trying|tried|going|gonna)(?: to)? "
        r"(?:die|be dead|not exist|stop existing|disappear (?:forever|for good)|not be alive|not wake up|sleep forever|"
        r"never wake up|cease to exist|go to sleep forever|sleep forever|go to sleep and never wake up)\b"),
+    _r("en:vanish", "self", 0.85, r"\b(?:wish i could|want to|wanna|going to|gonna|i'?ll|ready to) (?:just )?(?:vanish|disappear|"
+       r"go away|leave)\b" + eg(10) + r"\b(?:never (?:come|coming) back|forever|for good|permanently|and not come back)\b|"
+       r"\b(?:nobody|no one|noone) (?:will|would|is going to) (?:even )?(?:miss|notice|remember) me\b"),
     _r("en:take_them_all", "self", 0.9, r"\b(?:pills|tablets|meds|medication|bottle|painkillers)\b" + eg(40)
        + r"\b(?:take|swallow|down)\b(?: them| it| those| these)? (?:all|the whole|every)\b"),
     _r("en:dont_want_live", "self", 1.0, r"\b(?:don'?t|do not|no longer|never) (?:really )?(?:want|wanna|wish) (?:to )?"
@@ -331,7 +336,7 @@ RULES: tuple[Rule, ...] = (
     _r("zh:how_to_die", "method", 1.0, r"(?:怎么|如何|怎样|咋|用什么方法|什么方法|哪种方法|有什么办法)(?:样)?(?:才能|能|可以|才可以)?"
        r"(?:无痛|不痛|没有痛苦|不痛苦|快速|安静|安乐|快点|迅速|彻底)?(?:地)?(?:死|去死|自杀|结束(?:自己的?)?生命|"
        r"离开这个世界|了结自己|割腕|上吊|烧炭)(?!党|机|线|心|角)|(?:最|比较|哪种)?(?:不痛苦|无痛|舒服|快|干净|体面)的?"
-       r"(?:死法|自杀方法|自杀方式|自杀手段|死亡方式)|(?:什么|哪种|哪些)(?:药|方法|办法|方式)" + zg(8) + r"(?:死|自杀|没命)|"
+       r"(?:死法|自杀方法|自杀方式|自杀手段|死亡方式)|(?:什么|哪种|哪些)(?:药|方法|办法|方式)" + zg(8) + r"(?:(?<![杀毒弄打害砍捅掐])死|自杀|没命)|"
        r"(?:不痛苦|无痛|没有痛苦|安静|舒服|快速)地(?:死|离开)|(?:跳楼|上吊|割腕|割脉|烧炭|安眠药|服毒|卧轨|农药)" + zg(6)
        + r"(?:哪个|哪种|更快|更痛|不痛|最快|成功率|死得快)|(?:割|划)(?:哪里|哪儿|多深)" + zg(6) + r"(?:死|没命|致命)?|"
        r"(?:烧炭|上吊|割腕|服毒|跳楼|安眠药)" + zg(6) + r"(?:多久|要多久|怎么弄|怎么做|痛不痛|疼不疼|会不会痛|死得了)"),
@@ -372,7 +377,9 @@ RULES: tuple[Rule, ...] = (
        r" wants to| threatened to| says he'?ll| says she'?ll| said he'?d| said she'?d) (?:kill|hurt|beat|stab|shoot) me\b"),
     _r("en:imminent", "hopeless", 0.45, r"\b(?:i'?m|i am) (?:finally |really )?(?:going to|gonna) do it\b|\bi know (?:what|how) "
        r"(?:i'?m|i am) going to do\b|\btonight is the night\b|\b(?:bought|got|have|found|tied) (?:a |the |some )?rope\b|"
-       r"\b(?:the |my |a )?(?:knife|scissors)\b" + eg(10) + r"\b(?:in my hand|in front of me|next to me)\b"),
+       r"\b(?:the |my |a )?(?:knife|scissors)\b" + eg(10) + r"\b(?:in my hand|in front of me|next to me)\b|"
+       r"\bmy life is over\b|\b(?:going to|gonna|ready to|about to) finish (?:it|this|everything)\b(?! with| by| before| after)|"
+       r"\bmy own funeral\b|\bwhen i'?m gone\b"),
     _r("en:means_at_hand", "self", 0.85, r"\b(?:the |my |a |all )?(?:pills|tablets|meds|rope|noose|blade|razor|gun)\b" + eg(10)
        + r"\b(?:in my hand|in front of me|next to me|lined up|counted out|on my desk|ready)\b"),
     _r("en:abuse_passive", "danger", 0.95, r"\b(?:i'?m|im|i am|i was|i'?ve been|i have been|i get|getting|got|been) "
@@ -393,7 +400,7 @@ RULES: tuple[Rule, ...] = (
     _r("en:topic", "topic", 0.55, r"\b(?:suicid\w*|self[- ]?harm\w*|overdos\w*|kill(?:ed)? (?:himself|herself|themselves)|"
        r"suicide|noose)\b"),
     # ------------------------------------------------------------------ hopelessness
-    _r("zh:hopeless", "hopeless", 0.45, r"(?:没有|没|毫无|看不到|看不见|找不到)(?:任何)?(?:希望|未来|出路|意义|盼头|活路)|绝望|"
+    _r("zh:hopeless", "hopeless", 0.45, r"(?:没有|没|毫无|看不到|看不见|找不到)(?:任何)?(?:希望|未来|出路|意义|盼头|活路)|绝望|生无可恋|"
        r"(?:一切|什么|所有)都(?:没|没有)(?:意义|意思|用)|(?:没人|没有人|谁都不|谁也不)(?:在乎|关心|爱|需要|理解)(?:我)?|"
        r"(?:我)?(?:是|就是)(?:个|一个)?(?:累赘|负担|拖累|多余的人|多余的|废物|垃圾)|(?:我)?不配(?:被爱|活|拥有)|"
        r"撑不下去|熬不下去|坚持不下去|不想(?:再)?(?:坚持|撑|努力)(?:下去)?了|太累了" + zg(4) + r"(?:不想|想放弃)|"
@@ -427,6 +434,7 @@ RULES: tuple[Rule, ...] = (
        r"打残|弄残|整死|搞死|陷害|放倒)" + zg(4) + r"(?:" + _ZH_OTHER + r"|一个人|某个人)"),
     _r("zh:harm_others_ba", "harm_others", 0.95, r"(?:怎么|如何|怎样|教我|帮我|有什么办法|什么方法|才能)" + zg(8) + r"把"
        + _ZH_OTHER + zg(2) + r"(?:杀|弄死|毒死|打死|打残|弄残|废了|迷晕|绑|整死|搞死|弄伤|打伤|弄哑|毁容)"),
+    _r("zh:silence", "harm_others", 0.9, r"(?:让|叫|使)" + zg(4) + r"(?:永远闭嘴|永远消失|人间蒸发|再也开不了口)"),
     _r("zh:body", "harm_others", 0.95, r"(?:处理|藏|埋|溶解|分解|抛)(?:掉)?(?:一具)?尸体|抛尸|毁尸灭迹|碎尸"),
     _r("zh:attack_place", "harm_others", 0.95, r"(?:炸|炸掉|炸了|烧了|烧掉|放火烧|血洗|报复)" + zg(3)
        + r"(?:学校|公司|教室|医院|商场|地铁|大楼|办公室|政府|车站|他家|她家|幼儿园|社会)"),
@@ -441,11 +449,11 @@ RULES: tuple[Rule, ...] = (
     _r("zh:surveil", "harm_others", 0.8, r"(?:偷偷|秘密|悄悄)?(?:跟踪|监视|定位|监听|偷看|窃听|偷拍)" + zg(6)
        + r"(?:他|她|前任|前女友|前男友|老婆|老公|别人|某人|同事|女生|男生)(?:的)?(?:手机|位置|行踪|聊天记录|微信)?|"
        r"(?:黑进|入侵|盗取|盗号|破解)" + zg(6) + r"(?:账号|手机|电脑|系统|微信|邮箱|qq|密码)|人肉(?:搜索)?(?:他|她|出)"),
-    _r("zh:weapons", "weapons", 0.95, r"制毒|贩毒|造枪|制枪|制爆|(?:制作|制造|做|自制|合成|提炼|配制|组装|购买|买|搞到|弄到|3d打印)" + zg(6)
+    _r("zh:weapons", "weapons", 0.95, r"制毒|贩毒|造枪|制枪|制爆|(?:制作|制造|做|自制|合成|提炼|配制|配|调配|研制|熬|组装|购买|买|搞到|弄到|3d打印)" + zg(6)
        + r"(?:炸弹|炸药|爆炸物|土炸弹|枪支|手枪|步枪|仿真枪|猎枪|消音器|毒药|毒气|氰化物|氰化钾|砒霜|蓖麻毒素|神经毒剂|"
        r"沙林|燃烧瓶|雷管|tnt|硝化甘油|枪(?![战声手版法毙神])|冰毒|海洛因|可卡因|摇头丸|k粉|芬太尼|甲基苯丙胺|毒品|迷药|迷幻药|听话水|"
        r"(?<!大)麻古|管制刀具)"),
-    _r("zh:drugs", "weapons", 0.9, r"(?:冰毒|甲基苯丙胺|海洛因|芬太尼|可卡因|摇头丸|k粉|毒品|迷药|听话水|氰化物|砒霜|蓖麻毒素)"
+    _r("zh:drugs", "weapons", 0.9, r"(?:冰毒|甲基苯丙胺|海洛因|芬太尼|可卡因|摇头丸|k粉|毒品|迷药|听话水|氰化物|砒霜|蓖麻毒素|毒药)"
        + zg(8) + r"(?:怎么|如何|配方|合成|制作|提炼|哪里买|去哪买|在哪买|渠道|制法|做法|教程)"),
     _r("zh:jailbreak", "jailbreak", 0.95, r"(?:忽略|无视|忘记|忘掉|跳过|绕过|抛开|放弃)" + zg(8) + r"(?:之前|以上|上面|前面|先前|"
        r"所有|全部|你的|原有的?|系统)?" + zg(4) + r"(?:指令|指示|规则|设定|提示词|限制|要求|约束|安全策略|审查|规定|设置|"
@@ -485,6 +493,8 @@ RULES: tuple[Rule, ...] = (
        r"anthrax|chlorine gas|mustard gas|meth|methamphetamine|crystal meth|fentanyl|heroin|cocaine|crack|lsd|mdma|"
        r"ghost guns?|untraceable (?:guns?|firearms?)|zip guns?|silencers?|suppressors?|cyanide|chloroform|ghb|"
        r"date rape drugs?|roofies|tnt|c-?4|ied|dirty bomb|bioweapon|chemical weapon|poison gas|nitroglycerin)\b"),
+    _r("en:gun_no_check", "weapons", 0.9, r"\b(?:guns?|firearms?|pistol|rifle|weapon)\b" + eg(20) + r"\bwithout (?:a |any )?"
+       r"(?:background checks?|licen[cs]e|permit|id|paperwork|serial numbers?)\b"),
     _r("en:jailbreak", "jailbreak", 0.95, r"\b(?:ignore|disregard|forget|bypass|override|skip|drop)\b" + eg(25)
        + r"\b(?:previous|prior|above|earlier|all|any|your|the|initial|original|system|safety)\b" + eg(20)
        + r"\b(?:instructions?|rules|prompts?|guidelines|programming|restrictions|directives|filters?|policy|policies|"

@@ -1,0 +1,99 @@
+"""Rebuild the router classifier from labeled data.
+
+Usage:
+    python -m psylite.safety.train                      # data/train.jsonl → model/router-v1.joblib
+    python -m psylite.safety.train --data my.jsonl --out /tmp/router.joblib
+
+Each data line: {"text": ..., "label": "crisis|refuse|counsel|humor"}. Texts go through
+the router's own `normalize` first, so the model sees what it will see at runtime.
+Training is deterministic (fixed solver, no shuffling), so the same data gives the
+same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from psylite.safety.classifier import LABELS, MODEL_PATH, CharNgramModel, char_ngrams, save_model
+from psylite.safety.normalize import normalize
+
+log = logging.getLogger(__name__)
+
+DATA_PATH = Path(__file__).parent / "data" / "train.jsonl"
+
+
+@dataclass
+class TrainArgs:
+    data: Path = field(default=DATA_PATH, metadata={"help": "labeled JSONL file"})
+    out: Path = field(default=MODEL_PATH, metadata={"help": "where to write the model file"})
+    max_features: int = field(default=20000, metadata={"help": "largest n-gram vocabulary kept"})
+    min_df: int = field(default=2, metadata={"help": "drop n-grams seen in fewer examples"})
+    c: float = field(default=1.0, metadata={"help": "inverse regularization strength"})
+
+
+def load_examples(path: Path) -> tuple[list[str], list[str]]:
+    texts, labels = [], []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row.get("label") not in LABELS:
+            raise ValueError(f"{path}:{n}: label must be one of {LABELS}")
+        texts.append(normalize(str(row["text"])))
+        labels.append(row["label"])
+    return texts, labels
+
+
+def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
+    """Fit TF-IDF + logistic regression and keep only the arrays the router needs."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, min_df=args.min_df,
+                          max_features=args.max_features, dtype=np.float64)
+    x = vec.fit_transform(texts)
+    clf = LogisticRegression(C=args.c, max_iter=3000, class_weight="balanced")
+    clf.fit(x, labels)
+    order = [list(clf.classes_).index(label) for label in LABELS]
+    vocab = {str(k): int(v) for k, v in vec.vocabulary_.items()}
+    return CharNgramModel(
+        vocabulary=vocab,
+        idf=np.asarray(vec.idf_, dtype=np.float64),
+        coef=np.asarray(clf.coef_[order], dtype=np.float64),
+        intercept=np.asarray(clf.intercept_[order], dtype=np.float64),
+        labels=LABELS,
+    )
+
+
+def main(args: TrainArgs) -> CharNgramModel:
+    texts, labels = load_examples(args.data)
+    model = fit(texts, labels, args)
+    save_model(model, args.out)
+    correct = sum(
+        max(p := model.predict_proba(t), key=p.__getitem__) == y for t, y in zip(texts, labels, strict=True)
+    )
+    size = args.out.stat().st_size
+    print(f"trained on {len(texts)} examples, {len(model.vocabulary)} n-grams; "
+          f"train accuracy {correct / len(texts):.3f}; wrote {args.out} ({size / 1024:.0f} KiB)")
+    return model
+
+
+def parse_args(argv: list[str] | None = None) -> TrainArgs:
+    defaults = TrainArgs()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=defaults.data, help="labeled JSONL file")
+    parser.add_argument("--out", type=Path, default=defaults.out, help="where to write the model file")
+    parser.add_argument("--max-features", type=int, default=defaults.max_features, help="n-gram vocabulary size")
+    parser.add_argument("--min-df", type=int, default=defaults.min_df, help="minimum examples per n-gram")
+    parser.add_argument("--c", type=float, default=defaults.c, help="inverse regularization strength")
+    ns = parser.parse_args(argv)
+    return TrainArgs(data=ns.data, out=ns.out, max_features=ns.max_features, min_df=ns.min_df, c=ns.c)
+
+
+if __name__ == "__main__":
+    main(parse_args())
