@@ -122,8 +122,9 @@ async def on_forget_button(update: Update, context: CustomContext) -> None:
     if query.data != FORGET_YES:
         await context.bot.send_message(chat_id, t(lang, "forget_cancelled"))
         return
-    await context.repo.forget(chat_id)
+    # Reset first: it saves a fresh state, which the deletion then removes with the rest.
     await context.pipeline.reset(chat_id)
+    await context.repo.forget(chat_id)
     context.bot_data.pending.pop(chat_id, None)
     log.info("chat %s deleted its data", chat_id)
     await context.bot.send_message(chat_id, t(lang, "forget_done"))

@@ -6,7 +6,6 @@ Kept out of the handlers so it can be read in one place; handlers only parse the
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from telegram.error import Forbidden
@@ -14,7 +13,7 @@ from telegram.error import Forbidden
 from bot.i18n import norm_lang, t
 from bot.streaming import StreamingReply, split_text, typing
 from psylite.pipeline import Reply, Turn
-from psylite.safety import Decision, Router, guard_output
+from psylite.safety import Decision, Router
 
 if TYPE_CHECKING:
     from telegram import Bot
@@ -59,17 +58,24 @@ async def answer(
     lang: str | None,
     update_id: int | None,
     decision: Decision | None = None,
+    consented: bool = True,
 ) -> Reply | None:
     """Run the pipeline for one turn and show the reply (streamed when the LLM answers)."""
     bot: Bot = context.bot
     settings = context.settings
-    stream = StreamingReply(
-        bot, chat_id, interval=settings.telegram_edit_interval, preview=_preview_guard(decision)
+    # The pipeline passes tokens through the output guard before they reach us.
+    stream = StreamingReply(bot, chat_id, interval=settings.telegram_edit_interval)
+    turn = Turn(
+        chat_id=chat_id,
+        text=text,
+        lang=lang,
+        update_id=update_id,
+        channel="telegram",
+        consented=consented,
     )
-    turn = Turn(chat_id=chat_id, text=text, lang=lang, update_id=update_id, channel="telegram")
     try:
         async with typing(bot, chat_id):
-            if route_name(decision) in NO_LLM_ROUTES:
+            if not consented or route_name(decision) in NO_LLM_ROUTES:
                 reply = await context.pipeline.handle(turn)
             else:
 
@@ -82,6 +88,8 @@ async def answer(
         if reply.duplicate:
             log.info("update %s already handled; not answering twice", update_id)
             return reply
+        if reply.needs_consent:
+            return reply  # the caller shows the consent note
         if reply.llm_error:
             log.warning("LLM error for update %s: %s", update_id, reply.llm_error)
         await stream.finish(reply.text)
@@ -91,19 +99,6 @@ async def answer(
         log.info("chat %s blocked the bot", chat_id)
         await context.repo.set_blocked(chat_id, True)
         return None
-
-
-def _preview_guard(decision: Decision | None) -> Callable[[str], str | None]:
-    """Partial text passes the output guard before it is shown; a blocked preview is not
-    shown at all (the final, guarded text replaces it)."""
-
-    def preview(partial: str) -> str | None:
-        if decision is None:
-            return None  # no router to judge with: show only the final, guarded text
-        result = guard_output(partial, decision)
-        return None if result.blocked else partial
-
-    return preview
 
 
 async def send_plain(bot: Bot, chat_id: int, text: str) -> None:

@@ -3,10 +3,12 @@ running bot built through the factories (`env`)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fake_telegram import TOKEN, FakeBotAPI
@@ -49,7 +51,18 @@ class BotEnv:
 
     @property
     def store(self):  # type: ignore[no-untyped-def]
-        return self.services.store  # type: ignore[attr-defined]
+        return self.services.store
+
+    async def eventually(self, check: Callable[[], Awaitable[Any]], within: float = 5.0) -> Any:
+        """Poll an async check (e.g. a store query) until it is truthy."""
+        deadline = asyncio.get_running_loop().time() + within
+        while True:
+            value = await check()
+            if value:
+                return value
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"condition not met within {within} s")
+            await asyncio.sleep(0.05)
 
     async def consent(self, chat_id: int, lang: str = "en") -> None:
         """Walk a new user through /start and Agree."""
@@ -76,20 +89,9 @@ def bot_settings(data_dir: Path, api: FakeBotAPI, **overrides: object) -> Settin
 async def start_bot(api: FakeBotAPI, settings: Settings, llm: FakeLLM) -> AsyncIterator[BotEnv]:
     """Build services and the application through the factories and run it (polling)."""
     services = build_services(settings, llm=llm)
-    shim = None
-    if not hasattr(services, "store"):  # TEMPORARY: until Services owns the store
-        from psylite.store import Store
-
-        shim = Store(settings)
-        await shim.initialize(create=True)
-        services.store = shim  # type: ignore[attr-defined]
     application = build_application(settings, services)
-    try:
-        async with running(application, poll_timeout=1):
-            yield BotEnv(api, llm, settings, services, application)
-    finally:
-        if shim is not None:
-            await shim.shutdown()
+    async with running(application, poll_timeout=1):
+        yield BotEnv(api, llm, settings, services, application)
 
 
 @pytest.fixture

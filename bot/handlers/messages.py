@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 async def on_text(update: Update, context: CustomContext) -> None:
-    """A text message in a private chat: rate limit, consent gate, then the pipeline."""
+    """A text message in a private chat: rate limit, then the pipeline (which gates consent)."""
     message = update.effective_message
     assert message is not None and message.text is not None and update.effective_chat is not None
     chat_id = update.effective_chat.id
@@ -31,24 +31,26 @@ async def on_text(update: Update, context: CustomContext) -> None:
     if prefs.blocked:  # they wrote again, so they unblocked us
         await context.repo.set_blocked(chat_id, False)
     decision = pre_route(context.pipeline, message.text)
-    crisis = route_name(decision) == "crisis"
-    # Crisis messages are never rate-limited or held behind consent.
-    if not crisis and not context.limiter.allow(user.id if user else chat_id):
-        if context.limiter.should_warn(user.id if user else chat_id):
+    key = user.id if user else chat_id
+    # A message the router sees as a crisis is never rate-limited.
+    if route_name(decision) != "crisis" and not context.limiter.allow(key):
+        if context.limiter.should_warn(key):
             await context.bot.send_message(chat_id, t(ui_lang, "rate_limited"))
         return
-    if not crisis and not prefs.consented:
-        context.bot_data.pending[chat_id] = message.text
-        await send_consent(context.bot, chat_id, ui_lang, context.settings)
-        return
-    await answer(
+    # Before consent the pipeline runs the crisis path only (with the conversation state, so it
+    # is the final judge) and stores nothing otherwise; then we show the consent note.
+    reply = await answer(
         context,
         chat_id=chat_id,
         text=message.text,
         lang=lang,
         update_id=update.update_id,
         decision=decision,
+        consented=prefs.consented,
     )
+    if reply is not None and reply.needs_consent:
+        context.bot_data.pending[chat_id] = message.text
+        await send_consent(context.bot, chat_id, ui_lang, context.settings)
 
 
 async def on_non_text(update: Update, context: CustomContext) -> None:

@@ -1,0 +1,48 @@
+# ruff: noqa: F811  (pytest injects the imported fixtures by parameter name)
+"""`psylite run` as a real process against the fake Bot API (PSYLITE_TELEGRAM_BASE_URL)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+from bot_fixtures import api  # noqa: F401
+from fake_telegram import TOKEN, FakeBotAPI
+
+
+@pytest.mark.slow
+async def test_run_polls_a_self_hosted_bot_api_and_stops_cleanly_on_sigterm(
+    api: FakeBotAPI, data_dir: Path
+) -> None:
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "PSYLITE_TELEGRAM_BASE_URL": api.root_url,
+        "PSYLITE_DATA_DIR": str(data_dir),
+        "PSYLITE_ENVIRONMENT": "test",
+        "PSYLITE_LLM_BACKEND": "ollama",  # never contacted: no message reaches the model here
+    }
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "psylite.cli",
+        "run",
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        await api.wait_for(lambda: api.sent(method="setMyCommands"), within=60)
+        api.push_text(31, "/start")
+        await api.wait_for_message(31, "not a therapist", within=20)
+        proc.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(proc.communicate(), 30)
+        assert proc.returncode == 0, err.decode()[-2000:]
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
