@@ -6,6 +6,7 @@ async with serve_app(settings, llm) as server:
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -56,10 +57,13 @@ class ServeServer:
 
 
 @asynccontextmanager
-async def serve_app(settings: Settings, llm: LLMBackend) -> AsyncIterator[ServeServer]:
+async def serve_app(
+    settings: Settings, llm: LLMBackend, **app_options: Any
+) -> AsyncIterator[ServeServer]:
     """Build services and the endpoint through the factories and serve on a free port."""
     services = build_services(settings, llm=llm)
-    runner = web.AppRunner(build_serve_app(settings, services), shutdown_timeout=0.5)
+    app = build_serve_app(settings, services, **app_options)
+    runner = web.AppRunner(app, shutdown_timeout=0.5)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
@@ -68,3 +72,74 @@ async def serve_app(settings: Settings, llm: LLMBackend) -> AsyncIterator[ServeS
         yield ServeServer(f"http://127.0.0.1:{port}", services)
     finally:
         await runner.cleanup()
+
+
+class TcpGate:
+    """A loopback TCP forwarder in front of a real server, to cut it off like a network fault.
+
+    `cut()` drops every open connection and stops listening (clients get ECONNREFUSED),
+    `blackhole()` keeps accepting but forwards nothing (a hung server), `restore()` forwards
+    again on the same port.
+    """
+
+    def __init__(self, target_host: str, target_port: int) -> None:
+        self.target = (target_host, target_port)
+        self.port = 0
+        self.mode = "open"
+        self._server: asyncio.base_events.Server | None = None
+        self._writers: set[asyncio.StreamWriter] = set()
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(
+            self._client, "127.0.0.1", self.port, reuse_address=True
+        )
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while data := await reader.read(65536):
+                if self.mode != "open":
+                    return
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, OSError):
+            pass
+        finally:
+            writer.close()
+
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._writers.add(writer)
+        if self.mode == "blackhole":
+            return  # accepted, never answered
+        try:
+            up_reader, up_writer = await asyncio.open_connection(*self.target)
+        except OSError:
+            writer.close()
+            return
+        self._writers.add(up_writer)
+        await asyncio.gather(self._pipe(reader, up_writer), self._pipe(up_reader, writer))
+
+    def _drop_all(self) -> None:
+        for w in list(self._writers):
+            w.transport.abort()
+        self._writers.clear()
+
+    async def cut(self) -> None:
+        self.mode = "cut"
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+        self._drop_all()
+
+    async def blackhole(self) -> None:
+        self.mode = "blackhole"
+        self._drop_all()
+
+    async def restore(self) -> None:
+        self.mode = "open"
+        if self._server is None:
+            await self.start()
+
+    async def close(self) -> None:
+        await self.cut()
