@@ -243,3 +243,25 @@ async def test_commands_are_registered_in_chinese_and_english(env: BotEnv) -> No
     assert {"zh", "en"} <= langs
     names = {cmd["command"] for cmd in calls[0].params["commands"]}
     assert {"start", "help", "humor", "lang", "reset", "forget", "resources", "privacy"} <= names
+
+
+async def test_unacknowledged_escalation_is_renotified(
+    api: FakeBotAPI, data_dir, fake_llm: FakeLLM
+) -> None:
+    settings = bot_settings(data_dir, api, escalation_renotify_minutes=0.01)  # 0.6 s
+    async with start_bot(api, settings, fake_llm):
+        api.push_text(22, CRISIS_EN)
+        await api.wait_for_message(ADMIN_ID, "New escalation")
+        reminder = await api.wait_for_message(ADMIN_ID, "REMINDER", within=10)
+        assert any("Acknowledge" in label for label, _ in reminder.buttons())
+
+
+async def test_handler_failure_is_logged_admins_told_and_user_gets_a_warm_apology(
+    env: BotEnv,
+) -> None:
+    env.api.fail_next("sendMessage", status=400, description="Bad Request: something odd")
+    env.api.push_text(23, "/help")
+    notice = await env.api.wait_for_message(ADMIN_ID, "error on update")
+    assert "BadRequest" in notice.text
+    apology = await env.api.wait_for_message(23, "/resources")
+    assert "Traceback" not in apology.text
