@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiohttp import web
 from prometheus_client import (
@@ -20,9 +21,11 @@ from prometheus_client import (
     Counter,
     Gauge,
     Histogram,
+    gc_collector,
     generate_latest,
+    platform_collector,
+    process_collector,
 )
-from prometheus_client import gc_collector, platform_collector, process_collector
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +141,24 @@ def add_metrics_route(
 ) -> None:
     """Expose the shared registry on `app` at `path` (the admin app and the bot both use this)."""
     app.router.add_get(path, metrics_handler(refresh))
+
+
+def store_refresher(store: Any) -> Refresh:
+    """A scrape-time refresh that mirrors a `psylite.store.Store` into the gauges.
+
+    The bot and the dashboard both pass this to `add_metrics_route`, so whichever
+    process Prometheus scrapes reports the same numbers.
+    """
+
+    async def refresh() -> None:
+        counts = await store.escalation_counts()
+        set_escalation_gauges(
+            open_count=counts.get("open", 0),
+            acknowledged_count=counts.get("acknowledged", 0),
+            outbox_backlog=await store.outbox_backlog(),
+        )
+
+    return refresh
 
 
 def set_escalation_gauges(*, open_count: int, acknowledged_count: int, outbox_backlog: int) -> None:

@@ -17,7 +17,6 @@ import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from aiohttp import web
 
@@ -43,7 +42,9 @@ from psylite.admin.security import (
     new_csrf,
 )
 from psylite.errors import ConfigError, PsyliteError, StoreError
-from psylite.metrics import add_metrics_route, record_error
+from psylite.metrics import add_metrics_route, record_error, store_refresher
+from psylite.services import Services
+from psylite.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ SECURITY_HEADERS = {
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def _secret(settings: Any) -> str:
+def _secret(settings: Settings) -> str:
     """The session secret; the placeholder only in development, and then a per-process one."""
     secret = settings.admin_secret_key.get_secret_value()
     if secret and secret != PLACEHOLDER_SECRET:
@@ -225,8 +226,8 @@ class _Lifecycle:
 
 
 def build_admin_app(
-    settings: Any,
-    services: Any,
+    settings: Settings,
+    services: Services,
     *,
     config: AdminConfig | None = None,
     manage_services: bool = True,
@@ -254,6 +255,22 @@ def build_admin_app(
     app.cleanup_ctx.append(_Lifecycle(manage_services))
     app.on_response_prepare.append(_add_security_headers)
     views.add_routes(app)
-    add_metrics_route(app, refresh=lambda: views.refresh_gauges(app))
+    add_metrics_route(app, refresh=store_refresher(services.store))
     app.router.add_static("/static/", STATIC_DIR, name="static", append_version=False)
     return app
+
+
+async def start_admin_site(
+    settings: Settings, services: Services, *, host: str = "127.0.0.1", port: int = 8081
+) -> web.AppRunner:
+    """Serve the dashboard inside a process that already owns `services` (e.g. the bot).
+
+    Call `await runner.cleanup()` on shutdown, before `services.shutdown()`.
+    """
+    runner = web.AppRunner(
+        build_admin_app(settings, services, manage_services=False), access_log=None
+    )
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    log.info("admin: dashboard on http://%s:%d/", host, port)
+    return runner

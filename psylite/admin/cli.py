@@ -84,7 +84,8 @@ async def add_user(settings: Settings, *, name: str, password: str, replace: boo
 
     # Only the database is needed: no model or LLM client is built for this.
     store = Store(settings)
-    await store.initialize()
+    # Like Services.initialize: migrate automatically except in production.
+    await store.initialize(create=settings.environment != "production")
     try:
         return await data.create_admin(
             store, name=name, password_hash=hash_password(password), replace=replace

@@ -13,25 +13,21 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from psylite.admin.keys import AdminIdentity
 from psylite.admin.security import hash_password, needs_rehash, verify_password
+from psylite.services import Services
 from psylite.settings import Settings
-from psylite.store import EscalationStatus, IllegalTransition, NotFound, Store
+from psylite.store import AuditRecord, EscalationStatus, IllegalTransition, NotFound, Store
 from psylite.store import models as m
 from psylite.store.engine import translated
 
 ACTIVE = (EscalationStatus.OPEN.value, EscalationStatus.ACKNOWLEDGED.value)
 QUEUE_LIMIT = 200
 _TO = {"acknowledge": "acknowledged", "resolve": "resolved", "reopen": "open"}
-
-
-def _store(services: Any) -> Store:
-    return services.store
 
 
 # --- accounts ------------------------------------------------------------------------------
@@ -52,9 +48,9 @@ async def create_admin(
     return created
 
 
-async def authenticate(services: Any, *, name: str, password: str) -> AdminIdentity | None:
+async def authenticate(services: Services, *, name: str, password: str) -> AdminIdentity | None:
     """The admin when the name exists, is active and the password matches; else None."""
-    store = _store(services)
+    store = services.store
     account = await store.get_admin_account(username=name) if name else None
     usable = account is not None and account.active
     # verify_password runs argon2 even without an account, so timing does not reveal names.
@@ -67,18 +63,18 @@ async def authenticate(services: Any, *, name: str, password: str) -> AdminIdent
     return AdminIdentity(id=account.id, name=account.username)
 
 
-async def get_admin(services: Any, *, user_id: int, name: str | None) -> AdminIdentity | None:
+async def get_admin(services: Services, *, user_id: int, name: str | None) -> AdminIdentity | None:
     """The session's admin if that very account (same id) still exists and is active."""
     if not name:
         return None
-    account = await _store(services).get_admin_account(username=name)
+    account = await services.store.get_admin_account(username=name)
     if account is None or not account.active or account.id != user_id:
         return None
     return AdminIdentity(id=account.id, name=account.username)
 
 
-async def audit(services: Any, *, actor: str, action: str, target: str | None) -> None:
-    await _store(services).add_audit(actor=actor, action=action, target=target or "dashboard")
+async def audit(services: Services, *, actor: str, action: str, target: str | None) -> None:
+    await services.store.add_audit(actor=actor, action=action, target=target or "dashboard")
 
 
 # --- redaction -----------------------------------------------------------------------------
@@ -125,9 +121,9 @@ class Queue:
     version: str  # changes whenever anything shown changes; the poller swaps rows on change
 
 
-async def queue(services: Any, *, show: str) -> Queue:
+async def queue(services: Services, *, show: str) -> Queue:
     """Escalations in queue order: open, acknowledged, resolved; then risk desc, age asc."""
-    store = _store(services)
+    store = services.store
     status: tuple[str, ...] | str | None = {
         "active": ACTIVE,
         "resolved": EscalationStatus.RESOLVED.value,
@@ -185,9 +181,9 @@ class EscalationDetail:
     history: list[HistoryRow] = field(default_factory=list)
 
 
-async def escalation_detail(services: Any, *, escalation_id: int) -> EscalationDetail | None:
+async def escalation_detail(services: Services, *, escalation_id: int) -> EscalationDetail | None:
     """The escalation, its redacted excerpt and its history (audit entries with their notes)."""
-    store = _store(services)
+    store = services.store
     e = await store.get_escalation(escalation_id=escalation_id)
     if e is None:
         return None
@@ -227,11 +223,11 @@ async def escalation_detail(services: Any, *, escalation_id: int) -> EscalationD
 
 
 async def transition(
-    services: Any, *, escalation_id: int, action: str, actor: str, note: str | None
+    services: Services, *, escalation_id: int, action: str, actor: str, note: str | None
 ) -> str:
     """Apply an admin action; 'ok', 'conflict' (someone acted first) or 'missing'."""
     try:
-        await _store(services).transition(
+        await services.store.transition(
             escalation_id=escalation_id, to=_TO[action], actor=actor, note=note
         )
     except NotFound:
@@ -245,7 +241,7 @@ async def transition(
 
 
 async def audit_entries(
-    services: Any,
+    services: Services,
     *,
     actor: str | None,
     action: str | None,
@@ -254,9 +250,9 @@ async def audit_entries(
     until: datetime | None,
     limit: int,
     offset: int,
-) -> tuple[list[Any], bool]:
+) -> tuple[list[AuditRecord], bool]:
     """One page of audit entries (newest first) and whether there are more."""
-    rows = await _store(services).list_audit(
+    rows = await services.store.list_audit(
         actor=actor,
         action=action,
         target=target,
@@ -268,9 +264,9 @@ async def audit_entries(
     return rows[:limit], len(rows) > limit
 
 
-async def audit_actions(services: Any) -> list[str]:
+async def audit_actions(services: Services) -> list[str]:
     """The distinct actions in the audit log, for the filter's drop-down."""
-    store = _store(services)
+    store = services.store
     async with _read(store) as session:
         rows = await session.scalars(
             select(m.AuditEntry.action).distinct().order_by(m.AuditEntry.action)
@@ -325,9 +321,9 @@ async def messages_per_route(
     return sorted(series.items())
 
 
-async def overview(services: Any, *, days: int) -> Overview:
+async def overview(services: Services, *, days: int) -> Overview:
     """The numbers and the chart series for the overview page."""
-    store = _store(services)
+    store = services.store
     now = datetime.now(UTC)
     since = now - timedelta(days=days)
     counts = await store.escalation_counts()
@@ -359,16 +355,6 @@ async def overview(services: Any, *, days: int) -> Overview:
 # --- health and gauges ---------------------------------------------------------------------
 
 
-async def ping_db(services: Any) -> str:
-    await _store(services).ping()
+async def ping_db(services: Services) -> str:
+    await services.store.ping()
     return "ok"
-
-
-async def gauge_counts(services: Any) -> dict[str, int]:
-    store = _store(services)
-    counts = await store.escalation_counts()
-    return {
-        "open_count": counts.get("open", 0),
-        "acknowledged_count": counts.get("acknowledged", 0),
-        "outbox_backlog": await store.outbox_backlog(),
-    }

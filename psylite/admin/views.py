@@ -16,7 +16,6 @@ from psylite.admin.chart import routes_chart
 from psylite.admin.keys import CONFIG, SERVICES, STATE, THROTTLE, AdminIdentity
 from psylite.admin.render import render
 from psylite.errors import PsyliteError
-from psylite.metrics import set_escalation_gauges
 
 log = logging.getLogger(__name__)
 
@@ -312,12 +311,6 @@ async def healthz(request: web.Request) -> web.StreamResponse:
     ok = bool(db["ok"] and llm["ok"])
     body = {"status": "ok" if ok else "fail", "db": db, "llm": llm}
     return web.json_response(body, status=200 if ok else 503)
-
-
-async def refresh_gauges(app: web.Application) -> None:
-    """Mirror the escalation and outbox counts into the Prometheus gauges at scrape time."""
-    counts = await data.gauge_counts(app[SERVICES])
-    set_escalation_gauges(**counts)
 
 
 def add_routes(app: web.Application) -> None:
