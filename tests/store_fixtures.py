@@ -224,3 +224,20 @@ if __name__ == "__main__":
 
     result = asyncio.run(_child(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
     print(json.dumps(result), flush=True)
+
+
+@pytest.fixture
+def fresh_database_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    """An empty, unmigrated database of `backend` (PostgreSQL: its own, dropped afterwards)."""
+    if backend == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'fresh.db'}"
+        return
+    require_postgres()
+    base = postgres_url()
+    name = f"psylite_f_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    if not asyncio.run(_create_database(base, name)):
+        pytest.skip("the PostgreSQL test role cannot CREATE DATABASE")
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        asyncio.run(_drop_database(base, name))

@@ -19,7 +19,14 @@ from sqlalchemy.engine import URL, Connection
 
 from psylite.errors import StoreError
 from psylite.settings import Settings
-from psylite.store.engine import create_engine, is_sqlite, parse_url, safe_url, translated
+from psylite.store.engine import (
+    WRITE_OPTION,
+    create_engine,
+    is_sqlite,
+    parse_url,
+    safe_url,
+    translated,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +51,18 @@ def alembic_config(url: URL | None = None) -> Config:
 
 
 def prepare_default_location(settings: Settings) -> None:
-    """Create the data dir for the default SQLite file (an explicit URL's folder must exist)."""
+    """Create the data dir for the default SQLite file; an explicit URL's folder must exist."""
     if not settings.database_url:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return
+    url = parse_url(settings.database_url)
+    if is_sqlite(url) and url.database:
+        folder = Path(url.database).expanduser().parent
+        if not folder.is_dir():
+            raise StoreError(
+                f"cannot open the SQLite database {url.database}: the directory {folder} does "
+                "not exist (create it, or fix PSYLITE_DATABASE_URL)"
+            )
 
 
 def head_revision() -> str:
@@ -71,7 +87,8 @@ async def _run(settings: Settings, fn: Any, *args: Any) -> Any:
     engine = create_engine(url, pool_size=1)
     try:
         with translated(url):
-            async with engine.begin() as conn:
+            # SQLite: BEGIN IMMEDIATE, so a second migrator waits instead of racing.
+            async with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
                 if not is_sqlite(url):
                     # Two replicas starting together must not both run the same migration.
                     await conn.execute(
