@@ -14,9 +14,9 @@ from functools import lru_cache
 
 # Long messages: rules read the head and the tail, where intent is usually stated;
 # this bounds the cost of a 100 kB paste.
-MAX_CHARS = 6000
-_HEAD = 4000
-_TAIL = 2000
+MAX_CHARS = 2000
+_HEAD = 1200
+_TAIL = 800
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{_CJK}]")
