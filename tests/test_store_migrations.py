@@ -220,3 +220,30 @@ def test_gen_key_prints_a_usable_key() -> None:
     from cryptography.fernet import Fernet
 
     Fernet(r.stdout.strip().encode())
+
+
+@pytest.mark.slow  # two pytest runs in subprocesses
+@pytest.mark.parametrize(("ci", "outcome"), [("", "1 skipped"), ("true", "1 error")])
+def test_unreachable_postgres_skips_locally_but_fails_in_ci(ci: str, outcome: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env |= {"PSYLITE_TEST_POSTGRES_URL": "postgresql+asyncpg://u:p@127.0.0.1:1/x", "CI": ci}
+    target = "tests/test_store_crud.py::test_claim_update_is_true_only_for_the_first_caller"
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-rsE",
+            "-p",
+            "no:cacheprovider",
+            f"{target}[postgresql]",
+        ],
+        cwd=Path(__file__).parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert outcome in r.stdout, r.stdout[-2000:]
+    assert "PostgreSQL not reachable at postgresql+asyncpg://u:***@127.0.0.1:1/x" in r.stdout
