@@ -361,3 +361,17 @@ def test_placeholder_secret_is_refused_outside_development(data_dir, admin_servi
         make_admin_app(prod, admin_services)
     dev = load_settings(data_dir=data_dir, environment="development")
     assert make_admin_app(dev, admin_services) is not None
+
+
+def test_login_throttle_window_releases_and_forgets_stale_keys():
+    from psylite.admin.security import LoginThrottle
+
+    t = LoginThrottle(max_failures=2, window_s=10, max_keys=3)
+    t.failed(["name:a", "ip:1"], now=0)
+    t.failed(["name:a", "ip:1"], now=1)
+    assert t.retry_after(["name:a"], now=2) == 8  # until the oldest failure leaves the window
+    assert t.retry_after(["name:b", "ip:1"], now=2) == 8  # same address, other name: blocked too
+    assert t.retry_after(["name:a"], now=10.5) == 0
+    for n in range(10):
+        t.failed([f"name:spray{n}"], now=100 + n * 20)
+    assert len(t._failures) <= 3 + 1

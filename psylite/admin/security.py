@@ -10,6 +10,7 @@ encrypted session and echoed in every form (synchroniser-token pattern).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -101,9 +102,14 @@ def csrf_ok(session: Session | None, submitted: str | None) -> bool:
 
 # argon2-cffi defaults follow RFC 9106's second recommended profile.
 _HASHER = PasswordHasher()
-# Verifying against this when the user does not exist keeps the timing of
-# "no such user" and "wrong password" the same.
-_DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    # Verifying against this when the user does not exist keeps the timing of
+    # "no such user" and "wrong password" the same. Built on first use: hashing is slow.
+    return _HASHER.hash(secrets.token_urlsafe(16))
+
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -116,7 +122,7 @@ def hash_password(password: str) -> str:
 def verify_password(stored_hash: str | None, password: str) -> bool:
     """True when `password` matches; runs a full argon2 verification even for unknown users."""
     try:
-        return _HASHER.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+        return _HASHER.verify(stored_hash or _dummy_hash(), password) and stored_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
@@ -136,6 +142,7 @@ class LoginThrottle:
 
     max_failures: int = 5
     window_s: float = 15 * 60
+    max_keys: int = 10_000
     _failures: dict[str, deque[float]] = field(default_factory=dict)
 
     def _recent(self, key: str, now: float) -> deque[float]:
@@ -160,6 +167,10 @@ class LoginThrottle:
 
     def failed(self, keys: list[str], now: float | None = None) -> None:
         now = time.monotonic() if now is None else now
+        if len(self._failures) > self.max_keys:
+            # Spraying many names must not grow memory without bound: drop stale keys.
+            for key in list(self._failures):
+                self._recent(key, now)
         for key in keys:
             q = self._failures.setdefault(key, deque())
             q.append(now)
