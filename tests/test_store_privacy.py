@@ -5,7 +5,9 @@ What must be gone is checked with raw SQL over every table."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+from datetime import timedelta
 
 import pytest
 from pydantic import SecretStr
@@ -20,7 +22,7 @@ from store_fixtures import (
 
 from psylite.errors import StoreError
 from psylite.settings import Settings
-from psylite.store import Store, generate_key
+from psylite.store import Store, generate_key, retention_loop
 from psylite.store.models import Base
 
 SECRET = "我的秘密-SECRET-7f3a"
@@ -250,3 +252,19 @@ async def test_key_rotation_reads_old_rows_then_reencrypts_everything(
         assert (await only_new.list_audit(action="encryption.rotate"))[0].detail == {"rows": 0}
     finally:
         await only_new.shutdown()
+
+
+async def test_retention_loop_purges_on_schedule_until_cancelled(store: Store) -> None:
+    await store.add_message(chat_id=1, role="user", text="old")
+    await _age(store, "messages", "created_at", store.settings.retention_days + 1)
+    task = asyncio.create_task(retention_loop(store, interval=timedelta(seconds=0.05)))
+    try:
+        for _ in range(100):
+            if len(await store.list_audit(action="retention.purge")) >= 2:
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        task.cancel()
+    runs = await store.list_audit(action="retention.purge")
+    assert len(runs) >= 2  # it keeps running
+    assert await store.recent_messages(chat_id=1) == []

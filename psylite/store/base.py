@@ -57,6 +57,8 @@ class StoreBase:
         """
         from psylite.store import migrate
 
+        if self._engine is not None:
+            return
         url = parse_url(self.settings.effective_database_url)
         if create:
             await migrate.upgrade_to_head(self.settings)

@@ -21,7 +21,7 @@ from psylite.store.types import DeletionResult, PurgeResult
 
 log = logging.getLogger(__name__)
 
-# Telegram retries an update for far less than a day; longer only wastes space.
+# Update ids carry nothing personal; Telegram redelivers for far less than this.
 PROCESSED_UPDATE_TTL = timedelta(days=2)
 
 
@@ -49,7 +49,7 @@ class PrivacyMixin(EscalationsMixin):
             )
             updates = await session.execute(
                 delete(m.ProcessedUpdate).where(
-                    m.ProcessedUpdate.claimed_at < min(cutoff, now - PROCESSED_UPDATE_TTL)
+                    m.ProcessedUpdate.claimed_at < now - PROCESSED_UPDATE_TTL
                 )
             )
             jobs = await session.execute(
