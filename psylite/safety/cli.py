@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from typing import Any, BinaryIO
 
@@ -23,8 +24,10 @@ def _parse(line: str, n: int) -> tuple[Any, str]:
             return n, line
         if isinstance(obj, dict):
             cid = obj.get("id", n)
-            if not isinstance(cid, (str, int, float, bool)) and cid is not None:
-                cid = str(cid)
+            if isinstance(cid, float) and not math.isfinite(cid):
+                cid = str(cid)  # NaN/Infinity are not valid JSON on the way out
+            elif not isinstance(cid, (str, int, float, bool)) and cid is not None:
+                cid = json.dumps(cid, ensure_ascii=False)
             text = obj.get("text", "")
             return cid, text if isinstance(text, str) else json.dumps(text, ensure_ascii=False)
     return n, line

@@ -147,10 +147,13 @@ def compose(seed: int = 7) -> list[dict[str, str]]:
 
 def main() -> None:
     dev_path = HERE.parents[2] / "tests" / "data" / "routing_dev.jsonl"
+    from psylite.safety.normalize import normalize
+
     dev = set()
     if dev_path.exists():
-        dev = {json.loads(line)["text"] for line in dev_path.read_text(encoding="utf-8").splitlines() if line.strip()}
-    rows = [r for r in compose() if r["text"] not in dev]
+        lines = dev_path.read_text(encoding="utf-8").splitlines()
+        dev = {normalize(json.loads(line)["text"]) for line in lines if line.strip()}
+    rows = [r for r in compose() if normalize(r["text"]) not in dev]
     with open(HERE / "train.jsonl", "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
