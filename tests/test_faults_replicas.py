@@ -34,7 +34,6 @@ async def replica(
     api: FakeBotAPI, data_dir: Path, url: str, llm: FakeLLM
 ) -> AsyncIterator[tuple[str, Services]]:
     """One bot process's worth: its own data dir and webhook port, the shared database."""
-    data_dir.mkdir(parents=True, exist_ok=True)
     settings = bot_settings(data_dir, api, database_url=url, humor_enabled=False)
     services = build_services(settings, llm=llm)
     port = free_port()
