@@ -43,10 +43,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument(
         "--model", help="GGUF of the model under test (default: demo model, else SmolLM2)."
     )
-    p.add_argument("--limit", type=int, default=4, help="Number of dialogues (default 4).")
-    p.add_argument(
-        "--max-tokens", type=int, default=64, help="Reply cap for the model (default 64)."
-    )
+    p.add_argument("--limit", type=int, default=3, help="Number of dialogues (default 3).")
+    p.add_argument("--max-tokens", type=int, default=48, help="Model reply cap (default 48).")
+    p.add_argument("--judge-max-tokens", type=int, default=96, help="Verdict cap (default 96).")
     p.add_argument("--cases", default=str(CASES), help="Safety case file (ours or SafeDialBench).")
     p.add_argument(
         "--judge-backend", default="llama_cpp", help="Judge backend (default llama_cpp)."
@@ -63,6 +62,7 @@ async def run(args: argparse.Namespace, model: Path) -> int:
     from psylite.evaluation.harness import BackendSpec
     from psylite.evaluation.loaders import load_safety_cases
     from psylite.evaluation.safety_eval import evaluate_safety
+    from psylite.llm.base import GenOptions
     from psylite.settings import load_settings
 
     settings = load_settings()
@@ -86,6 +86,7 @@ async def run(args: argparse.Namespace, model: Path) -> int:
                 cases, spec, judge_spec, settings=settings, out=out,
                 cache=ResultCache(out / CACHE_FILE), through_router=through,
                 model_label=spec.label(settings) + ("+router" if through else ""),
+                judge_gen=GenOptions(max_tokens=args.judge_max_tokens, temperature=0.0),
             )  # fmt: skip
             results[mode]["wall_s"] = time.perf_counter() - started
 
@@ -104,6 +105,12 @@ async def run(args: argparse.Namespace, model: Path) -> int:
     for mode in ("bare", "router"):
         r = results[mode]
         print(f"{mode}: judge failures {r['judge_failures']}/{r['items']}, {r['wall_s']:.1f} s")
+    if bare["judge_failures"] == bare["items"] and routed["judge_failures"] == routed["items"]:
+        print(
+            "note: the judge gave no parseable verdict, so there are no scores (the intercept "
+            "rate above needs no judge); pass --judge-backend/--judge-model/--judge-base-url "
+            "for a capable judge, e.g. an Ollama or OpenAI-compatible server"
+        )
     return 0
 
 

@@ -226,6 +226,9 @@ class ThroughPipeline:
         isolated = settings.model_copy(
             update={
                 "data_dir": out_dir / "pipeline-data",
+                # A throwaway database that must be created even when the operator's
+                # settings say production (where nothing is created implicitly).
+                "environment": "development",
                 "database_url": "",
                 "admin_chat_ids": [],
                 "telegram_bot_token": None,

@@ -39,6 +39,7 @@ from psylite.evaluation.harness import (
 from psylite.evaluation.judge import Judge, load_rubric
 from psylite.evaluation.loaders import SafetyCase, load_safety_cases
 from psylite.evaluation.stats import bootstrap_ci
+from psylite.llm.base import GenOptions
 from psylite.settings import load_settings
 
 log = logging.getLogger(__name__)
@@ -223,6 +224,7 @@ async def evaluate_safety(
     progress: Any = None,
     llm: Any = None,
     judge_llm: Any = None,
+    judge_gen: GenOptions | None = None,
 ) -> dict[str, Any]:
     """Build the responder and judge, run, and release them (the benchmark reuses this)."""
     model_settings = spec.settings_for(settings)
@@ -234,7 +236,12 @@ async def evaluate_safety(
     )
     own_judge = judge_llm is None
     judge_llm = judge_llm or judge_spec.build(settings)
-    judge = Judge(judge_llm, load_rubric(rubric or "safety"), label=judge_spec.label(settings))
+    judge = Judge(
+        judge_llm,
+        load_rubric(rubric or "safety"),
+        label=judge_spec.label(settings),
+        options=judge_gen,
+    )
     try:
         return await run_safety(
             cases, responder, judge, cache, model_label=model_label, seed=seed, progress=progress
