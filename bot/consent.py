@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot.conversation import answer, pre_route, user_lang
+from bot.conversation import answer, user_lang
 from bot.i18n import t
 
 if TYPE_CHECKING:
@@ -70,5 +70,4 @@ async def on_consent_button(update: Update, context: CustomContext) -> None:
             text=pending,
             lang=None,
             update_id=None,
-            decision=pre_route(context.pipeline, pending),
         )

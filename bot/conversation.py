@@ -23,9 +23,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Routes answered without the LLM: they never wait for a generation slot.
-NO_LLM_ROUTES = {"crisis", "refuse"}
-
 
 def pre_route(pipeline: Pipeline, text: str) -> Decision | None:
     """The router's verdict on `text` alone (deterministic, ~ms), or None if unavailable.
@@ -57,7 +54,6 @@ async def answer(
     text: str,
     lang: str | None,
     update_id: int | None,
-    decision: Decision | None = None,
     consented: bool = True,
 ) -> Reply | None:
     """Run the pipeline for one turn and show the reply (streamed when the LLM answers)."""
@@ -75,16 +71,15 @@ async def answer(
     )
     try:
         async with typing(bot, chat_id):
-            if not consented or route_name(decision) in NO_LLM_ROUTES:
-                reply = await context.pipeline.handle(turn)
-            else:
 
-                async def on_queue(position: int) -> None:
-                    if position >= settings.telegram_queue_notice:
-                        await bot.send_message(chat_id, t(lang or "zh", "one_moment"))
+            async def on_queue(position: int) -> None:
+                if position >= settings.telegram_queue_notice:
+                    await bot.send_message(chat_id, t(lang or "zh", "one_moment"))
 
-                async with context.gate.slot(on_queue):
-                    reply = await context.pipeline.handle(turn, on_token=stream.on_token)
+            # The pipeline takes the LLM slot only when it generates: crisis never queues.
+            reply = await context.pipeline.handle(
+                turn, on_token=stream.on_token, llm_slot=lambda: context.gate.slot(on_queue)
+            )
         if reply.duplicate:
             log.info("update %s already handled; not answering twice", update_id)
             return reply

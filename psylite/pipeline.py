@@ -16,6 +16,7 @@ import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TokenSink = Callable[[str], Awaitable[None]]
+# A generation slot (e.g. the bot's global LLM queue), taken only when the LLM is needed,
+# so crisis and refusal replies never wait behind other people's generations.
+LLMSlot = Callable[[], AbstractAsyncContextManager[object]]
 
 # Where a streamed reply may be shown: the guard checks everything up to such a point first.
 _BOUNDARY = re.compile(r"[。！？!?；;\n]|[.](?:\s|$)")
@@ -123,18 +127,22 @@ class Pipeline:
         )
         await self._save_state(chat_id, fresh, humor_state=None)
 
-    async def handle(self, turn: Turn, on_token: TokenSink | None = None) -> Reply:
+    async def handle(
+        self, turn: Turn, on_token: TokenSink | None = None, *, llm_slot: LLMSlot | None = None
+    ) -> Reply:
         """Route the message and produce the reply; LLM tokens stream to `on_token`."""
         started = time.perf_counter()
         lock = self._locks.setdefault(turn.chat_id, asyncio.Lock())
         async with lock:
-            reply = await self._handle(turn, on_token)
+            reply = await self._handle(turn, on_token, llm_slot)
         reply.latency_s = time.perf_counter() - started
         if not reply.duplicate and not reply.needs_consent:
             metrics.record_turn(reply.route, reply.latency_s)
         return reply
 
-    async def _handle(self, turn: Turn, on_token: TokenSink | None) -> Reply:
+    async def _handle(
+        self, turn: Turn, on_token: TokenSink | None, llm_slot: LLMSlot | None
+    ) -> Reply:
         if turn.update_id is not None and not await self._claim(turn.update_id):
             return Reply(route="duplicate", text="", duplicate=True)
         user = await self._user(turn)
@@ -160,7 +168,7 @@ class Pipeline:
         elif decision.route is Route.REFUSE:
             reply = self._reply(decision, lang, _refusal_reply(lang))
         else:
-            reply = await self._counsel(turn, decision, lang, state, on_token)
+            reply = await self._counsel(turn, decision, lang, state, on_token, llm_slot)
         humor_state = self.humor.export_state(turn.chat_id) if self.humor else humor_state
         await self._save_state(turn.chat_id, state, humor_state)
         await self._record(turn, reply)
@@ -217,6 +225,7 @@ class Pipeline:
         lang: str,
         state: ConversationState,
         on_token: TokenSink | None,
+        llm_slot: LLMSlot | None,
     ) -> Reply:
         snippet = None
         if decision.route is Route.HUMOR and self.humor is not None:
@@ -233,7 +242,8 @@ class Pipeline:
         messages.append(ChatMessage(role="user", content=turn.text))
         reply = self._reply(decision, lang, "")
         try:
-            text, guarded = await self._generate(messages, decision, on_token)
+            async with llm_slot() if llm_slot is not None else nullcontext():
+                text, guarded = await self._generate(messages, decision, on_token)
         except LLMError as err:
             log.warning("LLM failed for a %s turn: %s", decision.route, err)
             metrics.record_error("llm")

@@ -45,7 +45,6 @@ async def on_text(update: Update, context: CustomContext) -> None:
         text=message.text,
         lang=lang,
         update_id=update.update_id,
-        decision=decision,
         consented=prefs.consented,
     )
     if reply is not None and reply.needs_consent:
