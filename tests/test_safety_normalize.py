@@ -30,6 +30,8 @@ def test_normalize_keeps_head_and_tail_of_very_long_input() -> None:
     assert out.startswith("开头") and out.endswith("我想死")
 
 
-@pytest.mark.parametrize(("text", "lang"), [("你好", "zh"), ("hello", "en"), ("मैं ठीक हूं", "en"), ("", "en")])
+@pytest.mark.parametrize(
+    ("text", "lang"), [("你好", "zh"), ("hello", "en"), ("मैं ठीक हूं", "en"), ("", "en")]
+)
 def test_detect_lang_is_zh_or_en(text: str, lang: str) -> None:
     assert detect_lang(text) == lang

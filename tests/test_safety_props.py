@@ -2,18 +2,20 @@ import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from safety_fixtures import *  # noqa: F403  (pytest fixtures)
 
 from psylite.safety import ConversationState, Decision, Route, Router, guard_output
-from safety_fixtures import router  # noqa: F401
 
 TEXT = st.one_of(
     st.text(max_size=300),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=2000),
-    st.sampled_from(["我想死", "kms", "笑死", "\x00", "\ufeff", "<script>", "'; drop table x; --", "🙂" * 50]).flatmap(
-        lambda seed: st.text(max_size=40).map(lambda t: seed + t)
-    ),
+    st.sampled_from(
+        ["我想死", "kms", "笑死", "\x00", "\ufeff", "<script>", "'; drop table x; --", "🙂" * 50]
+    ).flatmap(lambda seed: st.text(max_size=40).map(lambda t: seed + t)),
 )
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @SETTINGS
@@ -31,7 +33,9 @@ def test_any_string_gives_a_valid_decision_quickly(router: Router, text: str, hu
 
 @SETTINGS
 @given(texts=st.lists(TEXT, max_size=8))
-def test_state_stays_valid_and_serializable_over_any_conversation(router: Router, texts: list[str]) -> None:
+def test_state_stays_valid_and_serializable_over_any_conversation(
+    router: Router, texts: list[str]
+) -> None:
     state = ConversationState()
     for t in texts:
         d = router.route(t, state=state)

@@ -11,12 +11,26 @@ def test_hotline_file_entries_are_complete_and_honest_about_verification() -> No
     data = yaml.safe_load(hotlines_path().read_text(encoding="utf-8"))
     assert len(data["hotlines"]) >= 8
     for e in data["hotlines"]:
-        for key in ("id", "name", "number", "hours", "region", "lang", "source", "checked", "verify"):
+        for key in (
+            "id",
+            "name",
+            "number",
+            "hours",
+            "region",
+            "lang",
+            "source",
+            "checked",
+            "verify",
+        ):
             assert key in e, (e.get("id"), key)
         assert e["name"].get("zh") and e["name"].get("en")
         if e["checked"]:
             # a checked date only where a source was actually looked up
-            assert e["source"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["checked"]) and e["verify"] is False
+            assert (
+                e["source"]
+                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["checked"])
+                and e["verify"] is False
+            )
         else:
             assert e["verify"] is True
 
@@ -35,7 +49,9 @@ def test_crisis_reply_en_lists_us_uk_eu_lines() -> None:
 
 
 def test_crisis_reply_for_a_region_and_unknown_region() -> None:
-    assert "116 123" in crisis_reply("en", region="uk") and "988" not in crisis_reply("en", region="UK")
+    assert "116 123" in crisis_reply("en", region="uk") and "988" not in crisis_reply(
+        "en", region="UK"
+    )
     assert "988" in crisis_reply("en", region="atlantis")
     assert "12356" in crisis_reply("zh-CN")
 

@@ -2,12 +2,13 @@ import json
 import logging
 from pathlib import Path
 
+from safety_fixtures import DEV, load_jsonl
+
 from psylite.evaluation.routing import evaluate, load_cases
 from psylite.safety import Route, Router
 from psylite.safety.classifier import MODEL_PATH, load_default, load_model
 from psylite.safety.normalize import normalize
 from psylite.safety.train import DATA_PATH, TrainArgs, main
-from safety_fixtures import DEV, load_jsonl
 
 
 def test_classifier_rebuilt_from_training_data_meets_dev_targets(tmp_path: Path) -> None:
@@ -31,7 +32,10 @@ def test_training_is_reproducible_and_matches_the_shipped_model(tmp_path: Path) 
 
 
 def test_training_data_is_separate_from_the_dev_set() -> None:
-    train = {normalize(json.loads(line)["text"]) for line in DATA_PATH.read_text(encoding="utf-8").splitlines()}
+    train = {
+        normalize(json.loads(line)["text"])
+        for line in DATA_PATH.read_text(encoding="utf-8").splitlines()
+    }
     dev = {normalize(c["text"]) for c in load_jsonl(DEV)}
     assert len(train) >= 1000
     assert not (train & dev) - {""}

@@ -56,12 +56,16 @@ class CharNgramModel:
 
     def predict_proba(self, norm_text: str) -> dict[str, float]:
         """Class probabilities for already-normalized text."""
-        counts = Counter(j for g in char_ngrams(norm_text) if (j := self.vocabulary.get(g)) is not None)
+        counts = Counter(
+            j for g in char_ngrams(norm_text) if (j := self.vocabulary.get(g)) is not None
+        )
         if not counts:
             logits = self.intercept
         else:
             idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
+            tf = np.fromiter(
+                (1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts)
+            )
             vals = tf * self.idf[idx]
             norm = float(np.sqrt(vals @ vals)) or 1.0
             logits = self.coef[:, idx] @ (vals / norm) + self.intercept
@@ -117,8 +121,11 @@ def load_default(path: str = str(MODEL_PATH)) -> CharNgramModel | None:
     try:
         return load_model(path)
     except FileNotFoundError:
-        log.warning("router model %s is missing: routing with rules only "
-                    "(rebuild it with `python -m psylite.safety.train`)", path)
+        log.warning(
+            "router model %s is missing: routing with rules only "
+            "(rebuild it with `python -m psylite.safety.train`)",
+            path,
+        )
     except Exception as err:
         log.warning("router model %s could not be loaded (%s): routing with rules only", path, err)
     return None

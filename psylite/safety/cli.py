@@ -52,8 +52,18 @@ def route_lines(stream: BinaryIO, out: Any) -> int:
         line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         cid, text = _parse(line, n)
         d = router.route(text)
-        out.write(json.dumps({"id": cid, "route": str(d.route), "risk": round(d.risk, 4),
-                              "reasons": list(d.reasons)}, ensure_ascii=False) + "\n")
+        out.write(
+            json.dumps(
+                {
+                    "id": cid,
+                    "route": str(d.route),
+                    "risk": round(d.risk, 4),
+                    "reasons": list(d.reasons),
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
         out.flush()
     return n
 

@@ -24,18 +24,34 @@ class Hotline:
         name = self.name.get(lang) or self.name.get("en") or self.id
         hours = self.hours.get(lang) or self.hours.get("en") or ""
         sep = "：" if lang == "zh" else ": "
-        return f"• {name}{sep}{self.number}" + (f"（{hours}）" if lang == "zh" and hours else
-                                                 f" ({hours})" if hours else "")
+        return f"• {name}{sep}{self.number}" + (
+            f"（{hours}）" if lang == "zh" and hours else f" ({hours})" if hours else ""
+        )
 
 
 # Used only if the data file cannot be read: a crisis reply must never fail.
 _FALLBACK = (
-    Hotline("cn-12356", {"zh": "全国统一心理援助热线", "en": "China psychological assistance hotline"}, "12356",
-            {"zh": "", "en": ""}, "CN"),
+    Hotline(
+        "cn-12356",
+        {"zh": "全国统一心理援助热线", "en": "China psychological assistance hotline"},
+        "12356",
+        {"zh": "", "en": ""},
+        "CN",
+    ),
     Hotline("cn-110", {"zh": "报警电话", "en": "Police (China)"}, "110", {}, "CN", emergency=True),
-    Hotline("cn-120", {"zh": "急救电话", "en": "Ambulance (China)"}, "120", {}, "CN", emergency=True),
-    Hotline("us-988", {"zh": "美国 988 生命线", "en": "988 Suicide & Crisis Lifeline"}, "988", {}, "US"),
-    Hotline("uk-samaritans", {"zh": "英国撒玛利亚会", "en": "Samaritans (UK & Ireland)"}, "116 123", {}, "UK"),
+    Hotline(
+        "cn-120", {"zh": "急救电话", "en": "Ambulance (China)"}, "120", {}, "CN", emergency=True
+    ),
+    Hotline(
+        "us-988", {"zh": "美国 988 生命线", "en": "988 Suicide & Crisis Lifeline"}, "988", {}, "US"
+    ),
+    Hotline(
+        "uk-samaritans",
+        {"zh": "英国撒玛利亚会", "en": "Samaritans (UK & Ireland)"},
+        "116 123",
+        {},
+        "UK",
+    ),
     Hotline("eu-112", {"zh": "紧急电话", "en": "Emergency (EU)"}, "112", {}, "EU", emergency=True),
 )
 
@@ -57,11 +73,17 @@ def hotlines() -> tuple[Hotline, ...]:
         data = yaml.safe_load(_data_path().read_text(encoding="utf-8"))
         out = []
         for e in data["hotlines"]:
-            out.append(Hotline(
-                id=str(e["id"]), name=dict(e["name"]), number=str(e["number"]),
-                hours=dict(e.get("hours") or {}), region=str(e["region"]).upper(),
-                emergency=bool(e.get("emergency", False)), verify=bool(e.get("verify", True)),
-            ))
+            out.append(
+                Hotline(
+                    id=str(e["id"]),
+                    name=dict(e["name"]),
+                    number=str(e["number"]),
+                    hours=dict(e.get("hours") or {}),
+                    region=str(e["region"]).upper(),
+                    emergency=bool(e.get("emergency", False)),
+                    verify=bool(e.get("verify", True)),
+                )
+            )
         if not out:
             raise ValueError("no hotlines")
         return tuple(out)
@@ -74,7 +96,9 @@ def _pick(lang: str, region: str | None) -> list[Hotline]:
     regions = (region.upper(),) if region else _REGIONS_BY_LANG.get(lang, _REGIONS_BY_LANG["en"])
     chosen = [h for h in hotlines() if h.region in regions]
     if not chosen:  # unknown region: the language's defaults
-        chosen = [h for h in hotlines() if h.region in _REGIONS_BY_LANG.get(lang, ("US", "UK", "EU"))]
+        chosen = [
+            h for h in hotlines() if h.region in _REGIONS_BY_LANG.get(lang, ("US", "UK", "EU"))
+        ]
     # support lines first, then emergency numbers
     return sorted(chosen, key=lambda h: h.emergency)
 
@@ -127,13 +151,21 @@ def resources_text(lang: str) -> str:
     order = ("CN", "US", "UK", "EU") if lang == "zh" else ("US", "UK", "EU", "CN")
     titles = {
         "zh": {"CN": "中国大陆", "US": "美国", "UK": "英国 / 爱尔兰", "EU": "欧盟"},
-        "en": {"CN": "Mainland China", "US": "United States", "UK": "UK & Ireland", "EU": "European Union"},
+        "en": {
+            "CN": "Mainland China",
+            "US": "United States",
+            "UK": "UK & Ireland",
+            "EU": "European Union",
+        },
     }[lang]
     all_lines = hotlines()
     known = set(order)
     regions = list(order) + sorted({h.region for h in all_lines} - known)
-    parts = ["求助热线（如有紧急危险，请立即拨打当地急救/报警电话）：" if lang == "zh"
-             else "Helplines (if you are in immediate danger, call your local emergency number now):"]
+    parts = [
+        "求助热线（如有紧急危险，请立即拨打当地急救/报警电话）："
+        if lang == "zh"
+        else "Helplines (if you are in immediate danger, call your local emergency number now):"
+    ]
     for region in regions:
         group = sorted((h for h in all_lines if h.region == region), key=lambda h: h.emergency)
         if not group:

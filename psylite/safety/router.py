@@ -140,7 +140,9 @@ class Router:
             route = Route.HUMOR
         else:
             route = Route.COUNSEL
-        return Assessment(route, min(1.0, risk), tuple(reasons), lang, distress or route is Route.CRISIS)
+        return Assessment(
+            route, min(1.0, risk), tuple(reasons), lang, distress or route is Route.CRISIS
+        )
 
     # ------------------------------------------------------------------ state
     def _apply(
@@ -175,7 +177,9 @@ class Router:
             elif route is Route.REFUSE:
                 state.humor_off_turns_left = max(state.humor_off_turns_left, HUMOR_OFF_AFTER_REFUSE)
             elif distress:
-                state.humor_off_turns_left = max(state.humor_off_turns_left, HUMOR_OFF_AFTER_DISTRESS)
+                state.humor_off_turns_left = max(
+                    state.humor_off_turns_left, HUMOR_OFF_AFTER_DISTRESS
+                )
             if route is Route.HUMOR and humor_paused:
                 route = Route.COUNSEL
                 reasons.append("humor paused after recent distress")
@@ -231,5 +235,10 @@ class Router:
             return replace(a, reasons=(*a.reasons, "second opinion: no change"))
         risk = min(1.0, float(opinion))
         route = Route.CRISIS if risk >= CRISIS_THRESHOLD else a.route
-        return replace(a, risk=risk, route=route, distress=True,
-                       reasons=(*a.reasons, f"second opinion: risk {_fmt(risk)}"))
+        return replace(
+            a,
+            risk=risk,
+            route=route,
+            distress=True,
+            reasons=(*a.reasons, f"second opinion: risk {_fmt(risk)}"),
+        )

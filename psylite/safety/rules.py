@@ -112,16 +112,31 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"丢脸|社死|羞|后悔|心疼|坑|恨|愁|怕|悔|虐|馋)死(?:了|我了|人了|人|啦|啊|哦|哈|喽|咯|我|掉了)",
         ),
         ("hyperbole", r"想死(?:你|您|你们|他|她|它|宝宝|大家)了?"),
-        ("hyperbole", r"(?:得|的)(?:快)?要死|要死(?:啊|呀|哦|咯|喽)|(?:烦|累|气|热|饿|困|忙)(?:得)?(?:快)?要死"),
-        ("hyperbole", r"(?:死机|死线|死循环|死党|死鬼|死心眼|死心塌地|死活|死记硬背|死胡同|死角|死宅|死磕|死忠|"
-                      r"死对头|死板|死刑|死锁|要死不活|半死不活|作死|找死|该死的|死贵|死沉|死咸|死甜|拼死|打死我也|"
-                      r"(?<![我是])去死吧|死鬼|死猪|笑到死|死皮赖脸|生死时速|死神|不死鸟|装死|死了都要爱|累得半死|吓得半死)"),
-        ("hyperbole", r"(?:救命|我死了|我没了|我不行了|我裂开了|我哭死|原地去世|当场去世|原地升天)"
-                      r"(?=" + zg(8) + r"(?:哈|笑|好可爱|太好|太搞|太逗|😂|🤣|lol|hh))"),
-        ("hyperbole", r"(?:哈{2,}|😂|🤣|hh+|xswl)" + zg(6) + r"(?:我死了|救命|我没了|去世|我不行了)"),
+        (
+            "hyperbole",
+            r"(?:得|的)(?:快)?要死|要死(?:啊|呀|哦|咯|喽)|(?:烦|累|气|热|饿|困|忙)(?:得)?(?:快)?要死",
+        ),
+        (
+            "hyperbole",
+            r"(?:死机|死线|死循环|死党|死鬼|死心眼|死心塌地|死活|死记硬背|死胡同|死角|死宅|死磕|死忠|"
+            r"死对头|死板|死刑|死锁|要死不活|半死不活|作死|找死|该死的|死贵|死沉|死咸|死甜|拼死|打死我也|"
+            r"(?<![我是])去死吧|死鬼|死猪|笑到死|死皮赖脸|生死时速|死神|不死鸟|装死|死了都要爱|累得半死|吓得半死)",
+        ),
+        (
+            "hyperbole",
+            r"(?:救命|我死了|我没了|我不行了|我裂开了|我哭死|原地去世|当场去世|原地升天)"
+            r"(?=" + zg(8) + r"(?:哈|笑|好可爱|太好|太搞|太逗|😂|🤣|lol|hh))",
+        ),
+        (
+            "hyperbole",
+            r"(?:哈{2,}|😂|🤣|hh+|xswl)" + zg(6) + r"(?:我死了|救命|我没了|去世|我不行了)",
+        ),
         ("benign_phrase", r"紫砂(?:壶|锅|杯|茶|煲|陶|器|泥)"),
-        ("benign_phrase", r"(?:自杀式(?:袭击|炸弹|攻击)?|自杀(?:小队|森林|未遂者的)?电影|杀毒|杀软|杀菌|杀虫|杀时间|杀价|"
-                          r"杀青|秒杀|绝杀|击杀|连杀|必杀|抢杀|杀猪盘|狼人杀|剧本杀|杀手锏|杀死比赛|杀进程|杀人游戏)"),
+        (
+            "benign_phrase",
+            r"(?:自杀式(?:袭击|炸弹|攻击)?|自杀(?:小队|森林|未遂者的)?电影|杀毒|杀软|杀菌|杀虫|杀时间|杀价|"
+            r"杀青|秒杀|绝杀|击杀|连杀|必杀|抢杀|杀猪盘|狼人杀|剧本杀|杀手锏|杀死比赛|杀进程|杀人游戏)",
+        ),
         # Chinese negation of self-harm
         (
             "negation",
@@ -129,7 +144,10 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"别担心我?不会)(?:有)?(?:真的)?(?:想|打算|要|会|准备|去)?(?:过)?(?:要|去)?"
             r"(?:死|自杀|轻生|寻死|寻短见|伤害自己|自残|自伤|想不开|做傻事|结束生命|了结自己|跳楼|割腕)",
         ),
-        ("negation", r"(?:不是|没有|并非|不算)(?:那种)?(?:想要?)?(?:自杀|轻生|想死)(?:的(?:意思|念头|想法|那种))?"),
+        (
+            "negation",
+            r"(?:不是|没有|并非|不算)(?:那种)?(?:想要?)?(?:自杀|轻生|想死)(?:的(?:意思|念头|想法|那种))?",
+        ),
         # English hyperbole
         (
             "hyperbole",
@@ -137,48 +155,98 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"embarrassment|shame|cringe|boredom|cuteness|jealousy|envy|curiosity|thirst|hunger|excitement|"
             r"anticipation|happiness))\b",
         ),
-        ("benign_phrase", r"\b(?:die|dye|dying|dyeing|died|dyed) (?:my|her|his|their|your|the) (?:hair|shirt|clothes|fabric)\b"),
-        ("hyperbole", r"\b(?:dying|dyin) to (?:see|know|try|meet|go|hear|tell|watch|eat|get|read|play)\b"),
-        ("hyperbole", r"\b(?:i'?m|im|i am|literally|i just) (?:so )?(?:dead|dying|deceased|ded)\b" + eg(12)
-                      + r"(?:lol|lmao|lmfao|haha|😂|🤣|💀)"),
-        ("hyperbole", r"(?:lol|lmao|lmfao|haha|😂|🤣|💀)" + eg(6) + r"\b(?:i'?m|im|i am) (?:dead|dying|deceased)\b"),
-        ("hyperbole", r"\b(?:\w+ )?(?:is|are|was|were|'s|'re) (?:literally |actually |totally |so )?killing me\b"
-                      r"(?!" + eg(10) + r"(?:for real|seriously|i mean it))"),
-        ("hyperbole", r"\b(?:bored|scared|worried|tired|sick|loved?|freezing|starving|annoyed) to death\b"),
-        ("hyperbole", r"\b(?:killed it|kill it|killing it|to die for|die hard|diehard|killer (?:app|idea|deal|"
-                      r"workout|outfit|song)|kill time|killing time|would kill for|could kill for|drop dead "
-                      r"(?:gorgeous|beautiful)|dead tired|dead serious|dead last|deadline|dead end|dead battery|"
-                      r"phone (?:is|was) dead|battery (?:is|was|died)|my phone died|laptop died|plant died|"
-                      r"kill (?:the|a|this|that) (?:process|task|bug|job|engine|lights?|server|tab|app|program|"
-                      r"mood|vibe)|kill -9|killall|pkill|rather die than|want to die of|wanna die of)\b"),
-        ("hyperbole", r"\bi(?:'ll| will)? (?:literally )?(?:die|kill myself|kms) if (?:i (?:don'?t|do not) (?:get|see|"
-                      r"eat|have)|they|this|the|my|he|she|(?:taylor|bts|the show|season))" + eg(40)
-                      + r"(?:lol|lmao|haha|😂|🤣|💀|jk|!!)"),
-        ("hyperbole", r"\b(?:kms|kill me|kill myself)\b" + eg(3) + r"(?:lol|lmao|lmfao|haha|😂|🤣|💀|jk|jkjk)"),
+        (
+            "benign_phrase",
+            r"\b(?:die|dye|dying|dyeing|died|dyed) (?:my|her|his|their|your|the) (?:hair|shirt|clothes|fabric)\b",
+        ),
+        (
+            "hyperbole",
+            r"\b(?:dying|dyin) to (?:see|know|try|meet|go|hear|tell|watch|eat|get|read|play)\b",
+        ),
+        (
+            "hyperbole",
+            r"\b(?:i'?m|im|i am|literally|i just) (?:so )?(?:dead|dying|deceased|ded)\b"
+            + eg(12)
+            + r"(?:lol|lmao|lmfao|haha|😂|🤣|💀)",
+        ),
+        (
+            "hyperbole",
+            r"(?:lol|lmao|lmfao|haha|😂|🤣|💀)"
+            + eg(6)
+            + r"\b(?:i'?m|im|i am) (?:dead|dying|deceased)\b",
+        ),
+        (
+            "hyperbole",
+            r"\b(?:\w+ )?(?:is|are|was|were|'s|'re) (?:literally |actually |totally |so )?killing me\b"
+            r"(?!" + eg(10) + r"(?:for real|seriously|i mean it))",
+        ),
+        (
+            "hyperbole",
+            r"\b(?:bored|scared|worried|tired|sick|loved?|freezing|starving|annoyed) to death\b",
+        ),
+        (
+            "hyperbole",
+            r"\b(?:killed it|kill it|killing it|to die for|die hard|diehard|killer (?:app|idea|deal|"
+            r"workout|outfit|song)|kill time|killing time|would kill for|could kill for|drop dead "
+            r"(?:gorgeous|beautiful)|dead tired|dead serious|dead last|deadline|dead end|dead battery|"
+            r"phone (?:is|was) dead|battery (?:is|was|died)|my phone died|laptop died|plant died|"
+            r"kill (?:the|a|this|that) (?:process|task|bug|job|engine|lights?|server|tab|app|program|"
+            r"mood|vibe)|kill -9|killall|pkill|rather die than|want to die of|wanna die of)\b",
+        ),
+        (
+            "hyperbole",
+            r"\bi(?:'ll| will)? (?:literally )?(?:die|kill myself|kms) if (?:i (?:don'?t|do not) (?:get|see|"
+            r"eat|have)|they|this|the|my|he|she|(?:taylor|bts|the show|season))"
+            + eg(40)
+            + r"(?:lol|lmao|haha|😂|🤣|💀|jk|!!)",
+        ),
+        (
+            "hyperbole",
+            r"\b(?:kms|kill me|kill myself)\b"
+            + eg(3)
+            + r"(?:lol|lmao|lmfao|haha|😂|🤣|💀|jk|jkjk)",
+        ),
         ("hyperbole", r"\bkill me now\b" + eg(30) + r"(?:meeting|lecture|class|exam|lol|😂|🤣|💀)"),
-        ("hyperbole", r"\b(?:meeting|lecture|class|exam|homework|traffic|monday)\b" + eg(30) + r"\bkill me now\b"),
-        ("benign_phrase", r"\b(?:bath ?bombs?|photo ?bomb\w*|f-?bombs?|da bomb|bombed (?:the|my|that|an?) "
-                          r"(?:test|exam|interview|quiz|presentation)|bomb (?:the|my|that) (?:test|exam|interview)|"
-                          r"it'?s the bomb|suicide squad|suicide (?:doors?|run|king|blonde|mission|sprints?)|"
-                          r"killer whale|kill(?:ing)? (?:the )?(?:weeds?|mold|bacteria|germs|ants|mosquito(?:e)?s|"
-                          r"spiders?|bugs?|zombies?|monsters?|boss(?:es)? in|enemies|the boss in)|"
-                          r"shoot(?:ing)? (?:a |the )?(?:photo|video|film|movie|hoops|basket|shot|scene|email|"
-                          r"message|text)|(?:party|weed) drug test|drug test|drugstore|drug store|"
-                          r"cut myself (?:shaving|while|by accident|accidentally|on (?:a|the|some))|"
-                          r"hurt myself (?:playing|at the gym|lifting|running|skiing|while|by accident|"
-                          r"accidentally))\b"),
+        (
+            "hyperbole",
+            r"\b(?:meeting|lecture|class|exam|homework|traffic|monday)\b"
+            + eg(30)
+            + r"\bkill me now\b",
+        ),
+        (
+            "benign_phrase",
+            r"\b(?:bath ?bombs?|photo ?bomb\w*|f-?bombs?|da bomb|bombed (?:the|my|that|an?) "
+            r"(?:test|exam|interview|quiz|presentation)|bomb (?:the|my|that) (?:test|exam|interview)|"
+            r"it'?s the bomb|suicide squad|suicide (?:doors?|run|king|blonde|mission|sprints?)|"
+            r"killer whale|kill(?:ing)? (?:the )?(?:weeds?|mold|bacteria|germs|ants|mosquito(?:e)?s|"
+            r"spiders?|bugs?|zombies?|monsters?|boss(?:es)? in|enemies|the boss in)|"
+            r"shoot(?:ing)? (?:a |the )?(?:photo|video|film|movie|hoops|basket|shot|scene|email|"
+            r"message|text)|(?:party|weed) drug test|drug test|drugstore|drug store|"
+            r"cut myself (?:shaving|while|by accident|accidentally|on (?:a|the|some))|"
+            r"hurt myself (?:playing|at the gym|lifting|running|skiing|while|by accident|"
+            r"accidentally))\b",
+        ),
         # English negation of self-harm
         (
             "negation",
             r"\b(?:i'?m|im|i am) not (?:\w+ )?(?:suicidal|going to (?:kill|hurt|harm) myself|gonna (?:kill|hurt) myself|"
             r"in danger|planning (?:to|on)|thinking (?:about|of) (?:suicide|killing myself|ending))",
         ),
-        ("negation", r"\b(?:i )?(?:would|will|could)(?: never|n'?t| not)(?: ever)? (?:kill|hurt|harm) myself"),
-        ("negation", r"\bi (?:do not|don'?t|never|didn'?t) (?:really )?(?:want(?:ed)?|plan(?:ned)?|intend(?:ed)?|mean) "
-                     r"(?:to )?(?:die|kill myself|hurt myself|end my life|harm myself|suicide)"),
+        (
+            "negation",
+            r"\b(?:i )?(?:would|will|could)(?: never|n'?t| not)(?: ever)? (?:kill|hurt|harm) myself",
+        ),
+        (
+            "negation",
+            r"\bi (?:do not|don'?t|never|didn'?t) (?:really )?(?:want(?:ed)?|plan(?:ned)?|intend(?:ed)?|mean) "
+            r"(?:to )?(?:die|kill myself|hurt myself|end my life|harm myself|suicide)",
+        ),
         ("negation", r"\bnot (?:that i'?m|that i am|like i'?m) (?:suicidal|going to do anything)"),
-        ("negation", r"\b(?:no|not having any|never had|don'?t have) (?:suicidal )?(?:thoughts|plans?|intention) "
-                     r"(?:of|to|about) (?:suicide|kill(?:ing)? myself|self[- ]?harm|hurting myself|dying)"),
+        (
+            "negation",
+            r"\b(?:no|not having any|never had|don'?t have) (?:suicidal )?(?:thoughts|plans?|intention) "
+            r"(?:of|to|about) (?:suicide|kill(?:ing)? myself|self[- ]?harm|hurting myself|dying)",
+        ),
         ("negation", r"\b(?:no|not) (?:longer )?suicidal\b"),
     ]
 )
@@ -186,11 +254,16 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # third parties at risk: reported, not counted as the user's own crisis
 THIRD_PARTY: tuple[re.Pattern[str], ...] = (
     re.compile(
-        _ZH_THIRD + zg(10) + r"(?:说|想|要|打算|试图|企图|准备|一直|总是|经常|老是|又|已经|曾经|有过|在)" + zg(8)
+        _ZH_THIRD
+        + zg(10)
+        + r"(?:说|想|要|打算|试图|企图|准备|一直|总是|经常|老是|又|已经|曾经|有过|在)"
+        + zg(8)
         + r"(?:想死|不想活|自杀|轻生|寻死|自残|自伤|割腕|跳楼|结束(?:自己的)?生命|活不下去|想不开|紫砂|吃安眠药)"
     ),
     re.compile(
-        _EN_3P + eg(30) + r"\b(?:wants? to die|wanted to die|kill (?:himself|herself|themselves|themself)|"
+        _EN_3P
+        + eg(30)
+        + r"\b(?:wants? to die|wanted to die|kill (?:himself|herself|themselves|themself)|"
         r"killed (?:himself|herself|themselves)|is suicidal|was suicidal|are suicidal|suicidal|self[- ]?harm\w*|"
         r"cut(?:s|ting)? (?:himself|herself|themselves)|hurt(?:s|ing)? (?:himself|herself|themselves)|"
         r"end (?:his|her|their) (?:own )?life|took (?:his|her|their) (?:own )?life|committed suicide|"
@@ -211,311 +284,873 @@ _I = r"(?:i|i'?m|im|i am|i'?ve|i have|i'?ll|i will|i'?d|i just|i really|honestly
 
 RULES: tuple[Rule, ...] = (
     # ------------------------------------------------------------------ zh self
-    _r("zh:want_to_die", "self", 1.0, r"(?:想|要|好想|真想|只想|很想|就想|想要|打算|准备|决定|还是|只能|只好|干脆|我(?:真)?(?:应该|该))(?:去)?死(?!党|机|线|心|角|磕|鬼)"),
+    _r(
+        "zh:want_to_die",
+        "self",
+        1.0,
+        r"(?:想|要|好想|真想|只想|很想|就想|想要|打算|准备|决定|还是|只能|只好|干脆|我(?:真)?(?:应该|该))(?:去)?死(?!党|机|线|心|角|磕|鬼)",
+    ),
     _r("zh:dont_want_to_live", "self", 1.0, r"不(?:想|愿意?|要)(?:再)?(?:继续)?活(?:下去|着|了)?"),
-    _r("zh:cannot_live_on", "self", 0.95, r"活不(?:下去|了了|成了)|活着(?:太|好|真|很)?(?:累|痛苦|难受)(?:了)?"
-       + zg(4) + r"(?:不想|不如|还不如|想死|算了)"),
-    _r("zh:no_point_living", "self", 0.9, r"活着(?:真|好|太|也|还)?(?:没|没有)(?:什么|啥)?(?:意思|意义|必要|盼头|希望|用)|"
-       r"活着(?:有|还有|到底有)(?:什么|啥)(?:意思|意义|用)|(?:没有|没)(?:活下去|活着|继续活)的(?:理由|意义|勇气|动力|必要)|"
-       r"为什么(?:还要|要)活着|活够了|不配活"),
-    _r("zh:better_dead", "self", 1.0, r"(?:不如|还不如|倒不如|干脆)(?:死了|去死|一死|死掉|自杀|消失)|"
-       r"死了(?:算了|一了百了|就好了|就解脱了|也好|倒好|就轻松了)|一死了之|死了就不用"),
-    _r("zh:suicide_intent", "self", 1.0, r"(?:想|要|打算|准备|计划|想要|决定|试过|尝试|又想|一直想|总想|老想|有)"
-       r"[^。！？!?；;\n他她人们]{0,4}(?:去)?(?:过)?"
-       r"(?:自杀|轻生|寻死|寻短见|结束(?:自己的?)?生命|了结(?:自己)?|了断|结束这一切|离开这个世界|跳楼|跳河|跳江|跳海|"
-       r"跳桥|割腕|上吊|烧炭|卧轨|吃安眠药|喝农药|服毒|吞药|紫砂|自我了断)"),
-    _r("zh:jump_place", "self", 1.0, r"(?:想|要|打算|准备|想着|干脆|不如|就|马上|现在|今晚|今天)" + zg(8)
-       + r"(?:从|在)?" + zg(4) + r"(?:楼上|楼顶|天台|阳台|窗户|桥上|窗台|顶楼|楼顶上|\d+楼|高楼|大桥)(?:上)?"
-       + zg(3) + r"(?:跳|往下跳|跳下去|跳下来|一跃|下去)"),
-    _r("zh:take_all_pills", "self", 1.0, r"(?:想|要|打算|准备|干脆|不如)" + zg(6) + r"(?:吃|吞|喝)(?:掉|下)?"
-       + r"(?:一整瓶|整瓶|一瓶|一把|一盒|所有的?|全部|几十|好多|很多|\d+片|\d+粒)" + zg(3)
-       + r"(?:安眠药|药|农药|老鼠药|百草枯|敌敌畏|药片)"),
-    _r("zh:never_return", "self", 0.85, r"(?:永远|再也)(?:不|不会|不用)(?:再)?回来|不用再回来|永远(?:地)?(?:睡过去|睡下去|离开)|"
-       r"(?:想|好想|真想)" + zg(2) + r"(?:一了百了|解脱|结束一切)|下辈子(?:再|不要|别)|(?:再见|永别|别了)(?:了)?" + zg(12)
-       + r"(?:这些年|下辈子|来世|照顾我|保重)|安排(?:好)?(?:了)?(?:后事|身后事)"),
-    _r("zh:self_method", "self", 0.9, r"(?:想|要|打算|准备|真想|好想|干脆|不如)" + zg(6) + r"(?:割脉|割动脉|切腕|卧轨|撞车|一头撞死|"
-       r"撞死(?![他她那你人别])|淹死自己|饿死自己|吊死|勒死自己|毒死自己|烧死自己|摔死|跳下去|了断)|(?:撞|淹|饿|摔|吊|勒|毒|烧)死(?:自己|算了)|"
-       r"死(?:掉)?算了|(?:在哪|从哪|哪里|哪儿)(?:里)?跳|(?:想|要|准备)(?:去)?(?:另一个|另外一个|那个|另一边的)世界|"
-       r"(?:去天堂|去那边)(?:找|陪)|从这个世界(?:上)?消失|(?:刀片|绳子|木炭|安眠药|农药|药片)" + zg(6)
-       + r"(?:藏|准备好|买好|攒|放在)|(?:我)(?:走|离开)了(?:以后|之后)?" + zg(6) + r"(?:他们|大家|家人|家里人|爸妈|父母|你们)"
-       + zg(6) + r"(?:解脱|轻松|就好了|不用)|人间不值得" + zg(6) + r"(?:走了|再见|告别|离开)"),
-    _r("zh:suicidal_thoughts", "self", 1.0, r"(?:自杀|轻生|想死|死)的(?:念头|想法|冲动|计划)|自杀倾向|有(?:了)?轻生"),
+    _r(
+        "zh:cannot_live_on",
+        "self",
+        0.95,
+        r"活不(?:下去|了了|成了)|活着(?:太|好|真|很)?(?:累|痛苦|难受)(?:了)?"
+        + zg(4)
+        + r"(?:不想|不如|还不如|想死|算了)",
+    ),
+    _r(
+        "zh:no_point_living",
+        "self",
+        0.9,
+        r"活着(?:真|好|太|也|还)?(?:没|没有)(?:什么|啥)?(?:意思|意义|必要|盼头|希望|用)|"
+        r"活着(?:有|还有|到底有)(?:什么|啥)(?:意思|意义|用)|(?:没有|没)(?:活下去|活着|继续活)的(?:理由|意义|勇气|动力|必要)|"
+        r"为什么(?:还要|要)活着|活够了|不配活",
+    ),
+    _r(
+        "zh:better_dead",
+        "self",
+        1.0,
+        r"(?:不如|还不如|倒不如|干脆)(?:死了|去死|一死|死掉|自杀|消失)|"
+        r"死了(?:算了|一了百了|就好了|就解脱了|也好|倒好|就轻松了)|一死了之|死了就不用",
+    ),
+    _r(
+        "zh:suicide_intent",
+        "self",
+        1.0,
+        r"(?:想|要|打算|准备|计划|想要|决定|试过|尝试|又想|一直想|总想|老想|有)"
+        r"[^。！？!?；;\n他她人们]{0,4}(?:去)?(?:过)?"
+        r"(?:自杀|轻生|寻死|寻短见|结束(?:自己的?)?生命|了结(?:自己)?|了断|结束这一切|离开这个世界|跳楼|跳河|跳江|跳海|"
+        r"跳桥|割腕|上吊|烧炭|卧轨|吃安眠药|喝农药|服毒|吞药|紫砂|自我了断)",
+    ),
+    _r(
+        "zh:jump_place",
+        "self",
+        1.0,
+        r"(?:想|要|打算|准备|想着|干脆|不如|就|马上|现在|今晚|今天)"
+        + zg(8)
+        + r"(?:从|在)?"
+        + zg(4)
+        + r"(?:楼上|楼顶|天台|阳台|窗户|桥上|窗台|顶楼|楼顶上|\d+楼|高楼|大桥)(?:上)?"
+        + zg(3)
+        + r"(?:跳|往下跳|跳下去|跳下来|一跃|下去)",
+    ),
+    _r(
+        "zh:take_all_pills",
+        "self",
+        1.0,
+        r"(?:想|要|打算|准备|干脆|不如)"
+        + zg(6)
+        + r"(?:吃|吞|喝)(?:掉|下)?"
+        + r"(?:一整瓶|整瓶|一瓶|一把|一盒|所有的?|全部|几十|好多|很多|\d+片|\d+粒)"
+        + zg(3)
+        + r"(?:安眠药|药|农药|老鼠药|百草枯|敌敌畏|药片)",
+    ),
+    _r(
+        "zh:never_return",
+        "self",
+        0.85,
+        r"(?:永远|再也)(?:不|不会|不用)(?:再)?回来|不用再回来|永远(?:地)?(?:睡过去|睡下去|离开)|"
+        r"(?:想|好想|真想)"
+        + zg(2)
+        + r"(?:一了百了|解脱|结束一切)|下辈子(?:再|不要|别)|(?:再见|永别|别了)(?:了)?"
+        + zg(12)
+        + r"(?:这些年|下辈子|来世|照顾我|保重)|安排(?:好)?(?:了)?(?:后事|身后事)",
+    ),
+    _r(
+        "zh:self_method",
+        "self",
+        0.9,
+        r"(?:想|要|打算|准备|真想|好想|干脆|不如)"
+        + zg(6)
+        + r"(?:割脉|割动脉|切腕|卧轨|撞车|一头撞死|"
+        r"撞死(?![他她那你人别])|淹死自己|饿死自己|吊死|勒死自己|毒死自己|烧死自己|摔死|跳下去|了断)|(?:撞|淹|饿|摔|吊|勒|毒|烧)死(?:自己|算了)|"
+        r"死(?:掉)?算了|(?:在哪|从哪|哪里|哪儿)(?:里)?跳|(?:想|要|准备)(?:去)?(?:另一个|另外一个|那个|另一边的)世界|"
+        r"(?:去天堂|去那边)(?:找|陪)|从这个世界(?:上)?消失|(?:刀片|绳子|木炭|安眠药|农药|药片)"
+        + zg(6)
+        + r"(?:藏|准备好|买好|攒|放在)|(?:我)(?:走|离开)了(?:以后|之后)?"
+        + zg(6)
+        + r"(?:他们|大家|家人|家里人|爸妈|父母|你们)"
+        + zg(6)
+        + r"(?:解脱|轻松|就好了|不用)|人间不值得"
+        + zg(6)
+        + r"(?:走了|再见|告别|离开)",
+    ),
+    _r(
+        "zh:suicidal_thoughts",
+        "self",
+        1.0,
+        r"(?:自杀|轻生|想死|死)的(?:念头|想法|冲动|计划)|自杀倾向|有(?:了)?轻生",
+    ),
     _r("zh:zisha_slang", "self", 0.95, r"紫砂|自鲨|自sha|zisha"),
     _r("zh:xiangbukai", "self", 0.75, r"想不开|做傻事|走绝路|寻短见|轻生"),
-    _r("zh:end_it", "self", 0.95, r"(?:结束|了结|终结)(?:掉)?(?:这一切|一切|我的生命|自己的?生命|自己|生命)|"
-       r"(?:离开|告别)(?:这个)?世界|(?:再见了|永别了)(?:，)?(?:这个)?(?:世界|大家|各位)|和(?:这个)?世界(?:说)?再见"),
-    _r("zh:disappear_burden", "self", 0.95, r"(?:如果|要是|假如)?(?:我)?(?:消失|不在|死)(?:了|掉)?" + zg(8)
-       + r"(?:大家|别人|所有人|他们|家人|爸妈|父母|你们|世界|家里)" + zg(6)
-       + r"(?:轻松|开心|解脱|更好|好过|清净|松口气|不用|不必|少(?:一个)?(?:负担|麻烦|累赘))"),
-    _r("zh:world_without_me", "self", 0.95, r"(?:没有我|我不在了|我走了以后|我死了以后|我死后)" + zg(8)
-       + r"(?:更好|轻松|开心|解脱|会好|没人会|没有人会|不会有人)"),
-    _r("zh:no_wake", "self", 0.9, r"(?:不想|再也不想|希望(?:永远)?不(?:要)?|别再)(?:再)?(?:醒来|醒过来|睁开眼)|"
-       r"睡" + zg(6) + r"(?:再也)?(?:不要|不想|不|别|不用)(?:再)?(?:醒|起来)|(?:不用|不必)(?:再)?醒来|一睡不醒|长眠不醒"),
-    _r("zh:self_harm", "self", 0.9, r"(?:我|又|想|忍不住|还是|开始|一直|偷偷)" + zg(4)
-       + r"(?:自残|自伤|割(?:开|破|了)?(?:自己的?)?(?:自己|手|手腕|腕|胳膊|大腿|动脉)|划(?:了)?(?:自己|手|手腕|胳膊)|伤害自己|掐自己|"
-       r"烫自己|撞墙|拿刀划|用刀划|用烟头烫)"),
-    _r("zh:stockpile", "self", 0.9, r"(?:攒|存|囤|藏)(?:了)?" + zg(6) + r"(?:安眠药|药片|药|刀片|绳子|木炭)"),
-    _r("zh:suicide_note", "self", 0.95, r"(?:写|写好|写了|留|留下|录|录好|录了|准备好)(?:了)?(?:一封|一段)?遗(?:书|言)|遗书|遗言(?:录|写)好"),
-    _r("zh:last_words", "self", 0.85, r"最后(?:一次)?(?:跟你|和你|跟大家|和大家)?(?:说话|聊天|道别|告别|一条消息)|"
-       r"(?:后事|身后事)(?:都)?(?:安排|交代)|把(?:东西|遗物|我的东西)(?:都)?(?:送人|分给)"),
-    _r("zh:unsafe_place", "self", 0.9, r"(?:站在|坐在|爬上|在|到了|来到)(?:了)?" + zg(3)
-       + r"(?:楼顶|天台|桥上|桥边|窗台|阳台边|顶楼|楼顶边|江边|河边|铁轨上|悬崖边)" + zg(10)
-       + r"(?:跳|下去|结束|不想|再见|最后)"),
+    _r(
+        "zh:end_it",
+        "self",
+        0.95,
+        r"(?:结束|了结|终结)(?:掉)?(?:这一切|一切|我的生命|自己的?生命|自己|生命)|"
+        r"(?:离开|告别)(?:这个)?世界|(?:再见了|永别了)(?:，)?(?:这个)?(?:世界|大家|各位)|和(?:这个)?世界(?:说)?再见",
+    ),
+    _r(
+        "zh:disappear_burden",
+        "self",
+        0.95,
+        r"(?:如果|要是|假如)?(?:我)?(?:消失|不在|死)(?:了|掉)?"
+        + zg(8)
+        + r"(?:大家|别人|所有人|他们|家人|爸妈|父母|你们|世界|家里)"
+        + zg(6)
+        + r"(?:轻松|开心|解脱|更好|好过|清净|松口气|不用|不必|少(?:一个)?(?:负担|麻烦|累赘))",
+    ),
+    _r(
+        "zh:world_without_me",
+        "self",
+        0.95,
+        r"(?:没有我|我不在了|我走了以后|我死了以后|我死后)"
+        + zg(8)
+        + r"(?:更好|轻松|开心|解脱|会好|没人会|没有人会|不会有人)",
+    ),
+    _r(
+        "zh:no_wake",
+        "self",
+        0.9,
+        r"(?:不想|再也不想|希望(?:永远)?不(?:要)?|别再)(?:再)?(?:醒来|醒过来|睁开眼)|"
+        r"睡"
+        + zg(6)
+        + r"(?:再也)?(?:不要|不想|不|别|不用)(?:再)?(?:醒|起来)|(?:不用|不必)(?:再)?醒来|一睡不醒|长眠不醒",
+    ),
+    _r(
+        "zh:self_harm",
+        "self",
+        0.9,
+        r"(?:我|又|想|忍不住|还是|开始|一直|偷偷)"
+        + zg(4)
+        + r"(?:自残|自伤|割(?:开|破|了)?(?:自己的?)?(?:自己|手|手腕|腕|胳膊|大腿|动脉)|划(?:了)?(?:自己|手|手腕|胳膊)|伤害自己|掐自己|"
+        r"烫自己|撞墙|拿刀划|用刀划|用烟头烫)",
+    ),
+    _r(
+        "zh:stockpile",
+        "self",
+        0.9,
+        r"(?:攒|存|囤|藏)(?:了)?" + zg(6) + r"(?:安眠药|药片|药|刀片|绳子|木炭)",
+    ),
+    _r(
+        "zh:suicide_note",
+        "self",
+        0.95,
+        r"(?:写|写好|写了|留|留下|录|录好|录了|准备好)(?:了)?(?:一封|一段)?遗(?:书|言)|遗书|遗言(?:录|写)好",
+    ),
+    _r(
+        "zh:last_words",
+        "self",
+        0.85,
+        r"最后(?:一次)?(?:跟你|和你|跟大家|和大家)?(?:说话|聊天|道别|告别|一条消息)|"
+        r"(?:后事|身后事)(?:都)?(?:安排|交代)|把(?:东西|遗物|我的东西)(?:都)?(?:送人|分给)",
+    ),
+    _r(
+        "zh:unsafe_place",
+        "self",
+        0.9,
+        r"(?:站在|坐在|爬上|在|到了|来到)(?:了)?"
+        + zg(3)
+        + r"(?:楼顶|天台|桥上|桥边|窗台|阳台边|顶楼|楼顶边|江边|河边|铁轨上|悬崖边)"
+        + zg(10)
+        + r"(?:跳|下去|结束|不想|再见|最后)",
+    ),
     # ------------------------------------------------------------------ en self
-    _r("en:kill_myself", "self", 1.0, r"\b(?:kill(?:ing|ed)?|unalive|off|murder) ?my ?self\b|\bkms\b|\bk ms\b"),
-    _r("en:end_my_life", "self", 1.0, r"\b(?:end(?:ing)?|take|taking|took) (?:my (?:own )?life|it all)\b|"
-       r"\bend my (?:own )?existence|\b(?:should|want to|wanna|going to|gonna|will|ready to|about to|need to) (?:just )?"
-       r"end it\b(?! (?:with|between))|\bend(?:ing)? things\b(?! (?:with|between))|\bpretend(?:ing)? to want to live|\bend (?:things|everything) (?:tonight|today|for good|forever|soon)"),
-    _r("en:want_to_die", "self", 1.0, r"\b(?:" + _I + r" ?)?(?:really |just |honestly |still |sometimes |kinda |"
-       r"seriously )?(?:want|wanna|wish|ready|plan(?:ning)?|long|need|deserve|trying|tried|going|gonna)(?: to)? "
-       r"(?:die|be dead|not exist|stop existing|disappear (?:forever|for good)|not be alive|not wake up|sleep forever|"
-       r"never wake up|cease to exist|go to sleep forever|sleep forever|go to sleep and never wake up)\b"),
-    _r("en:vanish", "self", 0.85, r"\b(?:wish i could|want to|wanna|going to|gonna|i'?ll|ready to) (?:just )?(?:vanish|disappear|"
-       r"go away|leave)\b" + eg(10) + r"\b(?:never (?:come|coming) back|forever|for good|permanently|and not come back)\b|"
-       r"\b(?:nobody|no one|noone) (?:will|would|is going to) (?:even )?(?:miss|notice|remember) me\b"),
-    _r("en:take_them_all", "self", 0.9, r"\b(?:pills|tablets|meds|medication|bottle|painkillers)\b" + eg(40)
-       + r"\b(?:take|swallow|down)\b(?: them| it| those| these)? (?:all|the whole|every)\b"),
-    _r("en:dont_want_live", "self", 1.0, r"\b(?:don'?t|do not|no longer|never) (?:really )?(?:want|wanna|wish) (?:to )?"
-       r"(?:live|be alive|exist|be here|wake up|be around|go on living|keep living|continue living)\b"),
-    _r("en:suicidal", "self", 1.0, r"\b(?:i'?m|im|i am|i feel|feeling|felt|been|i'?ve been|getting|got|having|have|had|"
-       r"so|very|really|extremely|pretty|kinda|kind of|am i|feel) (?:so |very |really |pretty |kinda |extremely )?"
-       r"suicidal\b|\bmy suicid(?:al|e) (?:thoughts|ideation|feelings|plan|urges)|\bsuicidal (?:again|lately|today|"
-       r"tonight|rn|right now)\b"),
-    _r("en:suicide_intent", "self", 1.0, r"\b(?:" + _I + r" )?(?:want|wanna|going|gonna|plan(?:ning)?|thinking|think|"
-       r"thought|considering|decided|ready|tempted|trying|tried|attempted)(?: to| of| about| on)? (?:my )?"
-       r"(?:commit(?:ting)? |attempt(?:ing)? )?(?:suicide|suiciding|unaliving)\b|\bsuicide (?:is|seems|feels like|looks like) "
-       r"(?:the|my) (?:only|best|last) (?:way|option|answer|choice|way out)|\bthe only (?:way out|option|answer) is "
-       r"(?:suicide|death|to die|dying)|\bi (?:attempted|tried) suicide"),
-    _r("en:unalive", "self", 0.95, r"\bunaliv(?:e|ing)(?! (?:him|her|them|someone|somebody|people))\b|\bsewer ?slide\b|"
-       r"\bsuey\b|\bctb\b|\bcatch the bus\b(?=" + eg(20) + r"(?:forever|for good|tonight))"),
-    _r("en:better_off", "self", 1.0, r"\b(?:would|will|'d) be (?:better|happier|relieved|fine|okay|better off)(?: off)? "
-       r"(?:without me|if i (?:was|were|'m|am) (?:gone|dead|not here|not around))|\b(?:better off|happier|easier) (?:dead|without me|if i (?:was|were) (?:dead|gone))|"
-       r"\b(?:everyone|everybody|people|my family|they|the world|world|you all)(?: would| will|'d)? be (?:better|happier)"
-       r"(?: off)?(?: if i (?:was|were) gone)? without me\b|\bif i (?:disappeared|died|was gone|were gone|vanished)"
-       + eg(20) + r"\b(?:nobody|no one|noone|anyone|would anyone|who) (?:would )?(?:notice|care|miss|even)|"
-       r"\b(?:nobody|no one|noone)(?: would| will)? (?:even )?(?:notice|care|miss me)" + eg(10)
-       + r"\bif i (?:died|was gone|were gone|disappeared|killed myself)"),
-    _r("en:no_reason_live", "self", 0.95, r"\b(?:no|any|zero|nothing left to|what'?s the) (?:reason|point|purpose)(?: for me)? "
-       r"(?:to|in|of|for) (?:live|living|go(?:ing)? on|being alive|life|keep(?:ing)? (?:going|living)|continu(?:e|ing) living|"
-       r"stay(?:ing)? alive|wake up|exist|be here|carry(?:ing)? on)|"
-       r"\bwhy (?:should|do|would) i (?:even )?(?:keep )?(?:live|living|stay alive|go on|bother living)|"
-       r"\btired of (?:living|being alive|life|existing)\b|\bdone with (?:life|living|being alive|existing)\b|"
-       r"\blife (?:is|isn'?t) (?:not )?worth living\b(?<!\bis worth living)"),
-    _r("en:cant_go_on", "self", 0.8, r"\b(?:can'?t|cannot|can not) (?:go on|keep going|do (?:this|life) anymore|"
-       r"take (?:it|this|life) any ?more|keep living|survive this|live like this)\b"),
-    _r("en:self_harm", "self", 0.9, r"\b(?:" + _I + r" )?(?:want|wanna|urge|urges|going|gonna|thinking|keep|started|been|"
-       r"relapsed|tempted|need|have|had|can'?t stop)(?: to| about| on| into)? (?:cut(?:ting)?|hurt(?:ing)?|harm(?:ing)?|"
-       r"burn(?:ing)?|punish(?:ing)?|scratch(?:ing)?|starv(?:e|ing)|hit(?:ting)?) (?:my ?self|my (?:arms?|wrists?|"
-       r"legs?|thighs?|skin))\b|\b(?:i|i'?ve|i have|been|started|relapsed)" + eg(15)
-       + r"\bself[- ]?(?:harm|harming|injur\w*|mutilat\w*)\b|\bcut(?:ting)? myself\b|\bcutting again\b|"
-       r"\brelapsed (?:on|into)? ?(?:cutting|self[- ]?harm)"),
-    _r("en:method_plan", "self", 1.0, r"\b(?:" + _I + r" )?(?:going|gonna|want|wanna|plan(?:ning)?|ready|about|thinking "
-       r"about)(?: to)? (?:overdos(?:e|ing)|od|hang(?:ing)? myself|jump (?:off|from|in front)|slit my|shoot myself|drown myself|"
-       r"take all (?:my|the|these|those) (?:pills|meds|medication|tablets)|swallow (?:all|the whole|a whole|every))|"
-       r"\bhang myself\b|\bslit my (?:wrists?|throat)|\bshoot myself\b|\bdrown myself\b|\bput a bullet in my\b|"
-       r"\bjump(?:ing)? (?:off|from) (?:a|the|my|this) (?:bridge|building|roof|rooftop|cliff|balcony|tower)\b"),
-    _r("en:stockpile", "self", 0.9, r"\b(?:saving|saved|stockpil\w+|hoard\w*|collecting|collected)(?: up)? (?:my |all my |"
-       r"enough |some )?(?:pills|meds|medication|tablets|sleeping pills|painkillers)"),
-    _r("en:goodbye", "self", 0.95, r"\b(?:wrote|writing|write|written|left|leaving|drafted|finished) (?:a |my |the )?"
-       r"(?:suicide|goodbye|farewell|final) (?:note|letter|message)|\bsuicide note\b|\b(?:this is|these are) my (?:last|final) "
-       r"(?:message|words|goodbye|post)\b|\bgoodbye (?:forever|world|everyone|cruel world)\b|\bgiv(?:e|ing|en) away "
-       r"(?:all )?my (?:stuff|things|belongings|possessions|pets?)\b|\bwon'?t be (?:here|around) (?:anymore|tomorrow|much "
-       r"longer|for long|next week)\b|\bnot (?:be )?(?:here|around) (?:anymore|much longer|tomorrow)\b"),
-    _r("en:wish_dead", "self", 0.95, r"\bi wish i (?:was|were|had) (?:dead|never been born|not born|died|gone)|"
-       r"\bi wish i could (?:just )?(?:die|disappear|sleep forever|not wake up|stop existing|end it)|"
-       r"\bhope i (?:don'?t|never) wake up|\bsleep and (?:never|not) wake up"),
-    _r("en:how_to_kill_self", "method", 1.0, r"\bhow (?:do|can|could|would|should|to) (?:i )?(?:kill|end|off|unalive) "
-       r"(?:myself|my life|it all|me)\b|\bhow (?:do|can|could) (?:i|people|someone|one) (?:commit )?suicide"),
-    _r("en:unsafe_place", "danger", 0.95, r"\b(?:i'?m|im|i am) (?:standing |sitting )?(?:on|at) (?:the |a )?(?:edge|ledge|"
-       r"roof|rooftop|bridge|railing|train tracks|tracks)\b"),
+    _r(
+        "en:kill_myself",
+        "self",
+        1.0,
+        r"\b(?:kill(?:ing|ed)?|unalive|off|murder) ?my ?self\b|\bkms\b|\bk ms\b",
+    ),
+    _r(
+        "en:end_my_life",
+        "self",
+        1.0,
+        r"\b(?:end(?:ing)?|take|taking|took) (?:my (?:own )?life|it all)\b|"
+        r"\bend my (?:own )?existence|\b(?:should|want to|wanna|going to|gonna|will|ready to|about to|need to) (?:just )?"
+        r"end it\b(?! (?:with|between))|\bend(?:ing)? things\b(?! (?:with|between))|\bpretend(?:ing)? to want to live|\bend (?:things|everything) (?:tonight|today|for good|forever|soon)",
+    ),
+    _r(
+        "en:want_to_die",
+        "self",
+        1.0,
+        r"\b(?:" + _I + r" ?)?(?:really |just |honestly |still |sometimes |kinda |"
+        r"seriously )?(?:want|wanna|wish|ready|plan(?:ning)?|long|need|deserve|trying|tried|going|gonna)(?: to)? "
+        r"(?:die|be dead|not exist|stop existing|disappear (?:forever|for good)|not be alive|not wake up|sleep forever|"
+        r"never wake up|cease to exist|go to sleep forever|sleep forever|go to sleep and never wake up)\b",
+    ),
+    _r(
+        "en:vanish",
+        "self",
+        0.85,
+        r"\b(?:wish i could|want to|wanna|going to|gonna|i'?ll|ready to) (?:just )?(?:vanish|disappear|"
+        r"go away|leave)\b"
+        + eg(10)
+        + r"\b(?:never (?:come|coming) back|forever|for good|permanently|and not come back)\b|"
+        r"\b(?:nobody|no one|noone) (?:will|would|is going to) (?:even )?(?:miss|notice|remember) me\b",
+    ),
+    _r(
+        "en:take_them_all",
+        "self",
+        0.9,
+        r"\b(?:pills|tablets|meds|medication|bottle|painkillers)\b"
+        + eg(40)
+        + r"\b(?:take|swallow|down)\b(?: them| it| those| these)? (?:all|the whole|every)\b",
+    ),
+    _r(
+        "en:dont_want_live",
+        "self",
+        1.0,
+        r"\b(?:don'?t|do not|no longer|never) (?:really )?(?:want|wanna|wish) (?:to )?"
+        r"(?:live|be alive|exist|be here|wake up|be around|go on living|keep living|continue living)\b",
+    ),
+    _r(
+        "en:suicidal",
+        "self",
+        1.0,
+        r"\b(?:i'?m|im|i am|i feel|feeling|felt|been|i'?ve been|getting|got|having|have|had|"
+        r"so|very|really|extremely|pretty|kinda|kind of|am i|feel) (?:so |very |really |pretty |kinda |extremely )?"
+        r"suicidal\b|\bmy suicid(?:al|e) (?:thoughts|ideation|feelings|plan|urges)|\bsuicidal (?:again|lately|today|"
+        r"tonight|rn|right now)\b",
+    ),
+    _r(
+        "en:suicide_intent",
+        "self",
+        1.0,
+        r"\b(?:" + _I + r" )?(?:want|wanna|going|gonna|plan(?:ning)?|thinking|think|"
+        r"thought|considering|decided|ready|tempted|trying|tried|attempted)(?: to| of| about| on)? (?:my )?"
+        r"(?:commit(?:ting)? |attempt(?:ing)? )?(?:suicide|suiciding|unaliving)\b|\bsuicide (?:is|seems|feels like|looks like) "
+        r"(?:the|my) (?:only|best|last) (?:way|option|answer|choice|way out)|\bthe only (?:way out|option|answer) is "
+        r"(?:suicide|death|to die|dying)|\bi (?:attempted|tried) suicide",
+    ),
+    _r(
+        "en:unalive",
+        "self",
+        0.95,
+        r"\bunaliv(?:e|ing)(?! (?:him|her|them|someone|somebody|people))\b|\bsewer ?slide\b|"
+        r"\bsuey\b|\bctb\b|\bcatch the bus\b(?=" + eg(20) + r"(?:forever|for good|tonight))",
+    ),
+    _r(
+        "en:better_off",
+        "self",
+        1.0,
+        r"\b(?:would|will|'d) be (?:better|happier|relieved|fine|okay|better off)(?: off)? "
+        r"(?:without me|if i (?:was|were|'m|am) (?:gone|dead|not here|not around))|\b(?:better off|happier|easier) (?:dead|without me|if i (?:was|were) (?:dead|gone))|"
+        r"\b(?:everyone|everybody|people|my family|they|the world|world|you all)(?: would| will|'d)? be (?:better|happier)"
+        r"(?: off)?(?: if i (?:was|were) gone)? without me\b|\bif i (?:disappeared|died|was gone|were gone|vanished)"
+        + eg(20)
+        + r"\b(?:nobody|no one|noone|anyone|would anyone|who) (?:would )?(?:notice|care|miss|even)|"
+        r"\b(?:nobody|no one|noone)(?: would| will)? (?:even )?(?:notice|care|miss me)"
+        + eg(10)
+        + r"\bif i (?:died|was gone|were gone|disappeared|killed myself)",
+    ),
+    _r(
+        "en:no_reason_live",
+        "self",
+        0.95,
+        r"\b(?:no|any|zero|nothing left to|what'?s the) (?:reason|point|purpose)(?: for me)? "
+        r"(?:to|in|of|for) (?:live|living|go(?:ing)? on|being alive|life|keep(?:ing)? (?:going|living)|continu(?:e|ing) living|"
+        r"stay(?:ing)? alive|wake up|exist|be here|carry(?:ing)? on)|"
+        r"\bwhy (?:should|do|would) i (?:even )?(?:keep )?(?:live|living|stay alive|go on|bother living)|"
+        r"\btired of (?:living|being alive|life|existing)\b|\bdone with (?:life|living|being alive|existing)\b|"
+        r"\blife (?:is|isn'?t) (?:not )?worth living\b(?<!\bis worth living)",
+    ),
+    _r(
+        "en:cant_go_on",
+        "self",
+        0.8,
+        r"\b(?:can'?t|cannot|can not) (?:go on|keep going|do (?:this|life) anymore|"
+        r"take (?:it|this|life) any ?more|keep living|survive this|live like this)\b",
+    ),
+    _r(
+        "en:self_harm",
+        "self",
+        0.9,
+        r"\b(?:" + _I + r" )?(?:want|wanna|urge|urges|going|gonna|thinking|keep|started|been|"
+        r"relapsed|tempted|need|have|had|can'?t stop)(?: to| about| on| into)? (?:cut(?:ting)?|hurt(?:ing)?|harm(?:ing)?|"
+        r"burn(?:ing)?|punish(?:ing)?|scratch(?:ing)?|starv(?:e|ing)|hit(?:ting)?) (?:my ?self|my (?:arms?|wrists?|"
+        r"legs?|thighs?|skin))\b|\b(?:i|i'?ve|i have|been|started|relapsed)"
+        + eg(15)
+        + r"\bself[- ]?(?:harm|harming|injur\w*|mutilat\w*)\b|\bcut(?:ting)? myself\b|\bcutting again\b|"
+        r"\brelapsed (?:on|into)? ?(?:cutting|self[- ]?harm)",
+    ),
+    _r(
+        "en:method_plan",
+        "self",
+        1.0,
+        r"\b(?:" + _I + r" )?(?:going|gonna|want|wanna|plan(?:ning)?|ready|about|thinking "
+        r"about)(?: to)? (?:overdos(?:e|ing)|od|hang(?:ing)? myself|jump (?:off|from|in front)|slit my|shoot myself|drown myself|"
+        r"take all (?:my|the|these|those) (?:pills|meds|medication|tablets)|swallow (?:all|the whole|a whole|every))|"
+        r"\bhang myself\b|\bslit my (?:wrists?|throat)|\bshoot myself\b|\bdrown myself\b|\bput a bullet in my\b|"
+        r"\bjump(?:ing)? (?:off|from) (?:a|the|my|this) (?:bridge|building|roof|rooftop|cliff|balcony|tower)\b",
+    ),
+    _r(
+        "en:stockpile",
+        "self",
+        0.9,
+        r"\b(?:saving|saved|stockpil\w+|hoard\w*|collecting|collected)(?: up)? (?:my |all my |"
+        r"enough |some )?(?:pills|meds|medication|tablets|sleeping pills|painkillers)",
+    ),
+    _r(
+        "en:goodbye",
+        "self",
+        0.95,
+        r"\b(?:wrote|writing|write|written|left|leaving|drafted|finished) (?:a |my |the )?"
+        r"(?:suicide|goodbye|farewell|final) (?:note|letter|message)|\bsuicide note\b|\b(?:this is|these are) my (?:last|final) "
+        r"(?:message|words|goodbye|post)\b|\bgoodbye (?:forever|world|everyone|cruel world)\b|\bgiv(?:e|ing|en) away "
+        r"(?:all )?my (?:stuff|things|belongings|possessions|pets?)\b|\bwon'?t be (?:here|around) (?:anymore|tomorrow|much "
+        r"longer|for long|next week)\b|\bnot (?:be )?(?:here|around) (?:anymore|much longer|tomorrow)\b",
+    ),
+    _r(
+        "en:wish_dead",
+        "self",
+        0.95,
+        r"\bi wish i (?:was|were|had) (?:dead|never been born|not born|died|gone)|"
+        r"\bi wish i could (?:just )?(?:die|disappear|sleep forever|not wake up|stop existing|end it)|"
+        r"\bhope i (?:don'?t|never) wake up|\bsleep and (?:never|not) wake up",
+    ),
+    _r(
+        "en:how_to_kill_self",
+        "method",
+        1.0,
+        r"\bhow (?:do|can|could|would|should|to) (?:i )?(?:kill|end|off|unalive) "
+        r"(?:myself|my life|it all|me)\b|\bhow (?:do|can|could) (?:i|people|someone|one) (?:commit )?suicide",
+    ),
+    _r(
+        "en:unsafe_place",
+        "danger",
+        0.95,
+        r"\b(?:i'?m|im|i am) (?:standing |sitting )?(?:on|at) (?:the |a )?(?:edge|ledge|"
+        r"roof|rooftop|bridge|railing|train tracks|tracks)\b",
+    ),
     # ------------------------------------------------------------------ method seeking
-    _r("zh:lethal_dose", "method", 1.0, r"(?:吃|吞|喝|服|打)?(?:多少|几)(?:片|粒|颗|瓶|克|毫克|mg|g|盒|包|板)" + zg(12)
-       + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉|死得了|一定死)|(?:吃|喝|吞|服)(?:多少|几)" + zg(8)
-       + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉)|致死(?:量|剂量)|致命剂量|(?:吃|服)(?:多少|什么)药" + zg(6)
-       + r"(?:会死|能死|死得快|不痛苦)"),
-    _r("zh:lethal_height", "method", 1.0, r"(?:几|多少)(?:楼|层|米)" + zg(8) + r"(?:跳|摔|掉)" + zg(6)
-       + r"(?:死|没命|必死|活不了|能死|会死)|从(?:几|多少)(?:楼|层)(?:跳|摔)"),
-    _r("zh:how_to_die", "method", 1.0, r"(?:怎么|如何|怎样|咋|用什么方法|什么方法|哪种方法|有什么办法)(?:样)?(?:才能|能|可以|才可以)?"
-       r"(?:无痛|不痛|没有痛苦|不痛苦|快速|安静|安乐|快点|迅速|彻底)?(?:地)?(?:死|去死|自杀|结束(?:自己的?)?生命|"
-       r"离开这个世界|了结自己|割腕|上吊|烧炭)(?!党|机|线|心|角)|(?:最|比较|哪种)?(?:不痛苦|无痛|舒服|快|干净|体面)的?"
-       r"(?:死法|自杀方法|自杀方式|自杀手段|死亡方式)|(?:什么|哪种|哪些)(?:药|方法|办法|方式)" + zg(8) + r"(?:(?<![杀毒弄打害砍捅掐])死|自杀|没命)|"
-       r"(?:不痛苦|无痛|没有痛苦|安静|舒服|快速)地(?:死|离开)|(?:跳楼|上吊|割腕|割脉|烧炭|安眠药|服毒|卧轨|农药)" + zg(6)
-       + r"(?:哪个|哪种|更快|更痛|不痛|最快|成功率|死得快)|(?:割|划)(?:哪里|哪儿|多深)" + zg(6) + r"(?:死|没命|致命)?|"
-       r"(?:烧炭|上吊|割腕|服毒|跳楼|安眠药)" + zg(6) + r"(?:多久|要多久|怎么弄|怎么做|痛不痛|疼不疼|会不会痛|死得了)"),
-    _r("en:lethal_dose", "method", 1.0, r"\b(?:lethal|fatal|deadly|toxic|overdose|od) (?:dose|amount|quantity|level)\b|"
-       r"\bhow (?:many|much)\b" + eg(40) + r"\b(?:is|are|would be|counts as) (?:fatal|lethal|deadly|an overdose|too much "
-       r"to survive)\b|\bhow (?:many|much)\b" + eg(40) + r"\b(?:to|would|will|can|could|does it take to|it takes to|before (?:you|i|it))"
-       r" (?:die|kill (?:me|myself|a person|you)|be fatal|be lethal|be deadly|od|overdose|stop (?:my|your) heart)\b"),
-    _r("en:painless_way", "method", 1.0, r"\b(?:painless|quick|quickest|easiest|easy|fastest|best|surest|peaceful|"
-       r"least painful|simplest|most effective|reliable|safest) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill "
-       r"(?:myself|yourself|oneself)|end (?:it|my life|your life)|commit suicide|suicide|overdos(?:e|ing)|od|hang "
-       r"(?:myself|yourself)|bleed out)\b|\b(?:suicide|overdose) methods?\b"),
-    _r("en:lethal_height", "method", 1.0, r"\bhow (?:high|tall|many (?:floors|stories|storeys|feet|meters|metres))\b"
-       + eg(45) + r"\b(?:die|kill|fatal|lethal|survive|deadly)\b|\bhow long does it take to (?:die|bleed out|suffocate|"
-       r"drown|pass out)\b|\bwhere (?:to|should i|do i|can i) cut\b|\bcut\b" + eg(20) + r"\bdeep enough\b|\bhow deep\b" + eg(15) + r"\bcut\b"),
+    _r(
+        "zh:lethal_dose",
+        "method",
+        1.0,
+        r"(?:吃|吞|喝|服|打)?(?:多少|几)(?:片|粒|颗|瓶|克|毫克|mg|g|盒|包|板)"
+        + zg(12)
+        + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉|死得了|一定死)|(?:吃|喝|吞|服)(?:多少|几)"
+        + zg(8)
+        + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉)|致死(?:量|剂量)|致命剂量|(?:吃|服)(?:多少|什么)药"
+        + zg(6)
+        + r"(?:会死|能死|死得快|不痛苦)",
+    ),
+    _r(
+        "zh:lethal_height",
+        "method",
+        1.0,
+        r"(?:几|多少)(?:楼|层|米)"
+        + zg(8)
+        + r"(?:跳|摔|掉)"
+        + zg(6)
+        + r"(?:死|没命|必死|活不了|能死|会死)|从(?:几|多少)(?:楼|层)(?:跳|摔)",
+    ),
+    _r(
+        "zh:how_to_die",
+        "method",
+        1.0,
+        r"(?:怎么|如何|怎样|咋|用什么方法|什么方法|哪种方法|有什么办法)(?:样)?(?:才能|能|可以|才可以)?"
+        r"(?:无痛|不痛|没有痛苦|不痛苦|快速|安静|安乐|快点|迅速|彻底)?(?:地)?(?:死|去死|自杀|结束(?:自己的?)?生命|"
+        r"离开这个世界|了结自己|割腕|上吊|烧炭)(?!党|机|线|心|角)|(?:最|比较|哪种)?(?:不痛苦|无痛|舒服|快|干净|体面)的?"
+        r"(?:死法|自杀方法|自杀方式|自杀手段|死亡方式)|(?:什么|哪种|哪些)(?:药|方法|办法|方式)"
+        + zg(8)
+        + r"(?:(?<![杀毒弄打害砍捅掐])死|自杀|没命)|"
+        r"(?:不痛苦|无痛|没有痛苦|安静|舒服|快速)地(?:死|离开)|(?:跳楼|上吊|割腕|割脉|烧炭|安眠药|服毒|卧轨|农药)"
+        + zg(6)
+        + r"(?:哪个|哪种|更快|更痛|不痛|最快|成功率|死得快)|(?:割|划)(?:哪里|哪儿|多深)"
+        + zg(6)
+        + r"(?:死|没命|致命)?|"
+        r"(?:烧炭|上吊|割腕|服毒|跳楼|安眠药)"
+        + zg(6)
+        + r"(?:多久|要多久|怎么弄|怎么做|痛不痛|疼不疼|会不会痛|死得了)",
+    ),
+    _r(
+        "en:lethal_dose",
+        "method",
+        1.0,
+        r"\b(?:lethal|fatal|deadly|toxic|overdose|od) (?:dose|amount|quantity|level)\b|"
+        r"\bhow (?:many|much)\b"
+        + eg(40)
+        + r"\b(?:is|are|would be|counts as) (?:fatal|lethal|deadly|an overdose|too much "
+        r"to survive)\b|\bhow (?:many|much)\b"
+        + eg(40)
+        + r"\b(?:to|would|will|can|could|does it take to|it takes to|before (?:you|i|it))"
+        r" (?:die|kill (?:me|myself|a person|you)|be fatal|be lethal|be deadly|od|overdose|stop (?:my|your) heart)\b",
+    ),
+    _r(
+        "en:painless_way",
+        "method",
+        1.0,
+        r"\b(?:painless|quick|quickest|easiest|easy|fastest|best|surest|peaceful|"
+        r"least painful|simplest|most effective|reliable|safest) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill "
+        r"(?:myself|yourself|oneself)|end (?:it|my life|your life)|commit suicide|suicide|overdos(?:e|ing)|od|hang "
+        r"(?:myself|yourself)|bleed out)\b|\b(?:suicide|overdose) methods?\b",
+    ),
+    _r(
+        "en:lethal_height",
+        "method",
+        1.0,
+        r"\bhow (?:high|tall|many (?:floors|stories|storeys|feet|meters|metres))\b"
+        + eg(45)
+        + r"\b(?:die|kill|fatal|lethal|survive|deadly)\b|\bhow long does it take to (?:die|bleed out|suffocate|"
+        r"drown|pass out)\b|\bwhere (?:to|should i|do i|can i) cut\b|\bcut\b"
+        + eg(20)
+        + r"\bdeep enough\b|\bhow deep\b"
+        + eg(15)
+        + r"\bcut\b",
+    ),
     # ------------------------------------------------------------------ danger to the user / in progress
-    _r("zh:abuse", "danger", 0.95, _ZH_ABUSER + zg(10) + r"(?:打我|揍我|踢我|掐我|勒我|扇我|拿刀(?:对着|砍|捅)?我|虐待我|"
-       r"侵犯(?:了)?我|性侵(?:了)?我|强奸(?:了)?我|猥亵(?:了)?我|摸我(?:下面|身体|胸)|威胁(?:要)?(?:杀|打|弄死)我|"
-       r"跟踪我|要杀(?:了)?我|说要杀|弄死我|抽我|砸我|烫我|推我|咬我|(?:用|拿)" + zg(4) + r"(?:打|抽|砸|烫|勒|掐)我|关(?:着|起来)我|把我关|不让我(?:走|出门|离开|吃饭)|拿(?:刀|棍子|皮带)(?:打|抽)我|"
-       r"把我打|对我动手|对我施暴|家暴我|逼我(?:卖|吸|发生))"),
-    _r("zh:abuse_passive", "danger", 0.95, r"(?:我|一直|经常|又|每天|昨天|刚才|刚刚|今天)(?:都|又|还|被)?被" + zg(4)
-       + r"(?:打|揍|家暴|性侵|强奸|侵犯|猥亵|虐待|跟踪|威胁|绑架|囚禁|拐卖|殴打|掐|勒|砍|捅|骚扰)(?!了一顿游戏|分)|家暴"),
-    _r("zh:confined", "danger", 0.9, r"被关(?:在|起来)" + zg(8) + r"不让(?:我)?(?:出门|出去|离开|走|吃饭|上学|联系)"),
-    _r("zh:unsafe_now", "danger", 0.9, r"我(?:现在)?(?:很|非常|真的)?(?:不安全|有危险|有生命危险|快被打死)|"
-       r"(?:快|赶紧)?(?:报警|救救我)(?!" + zg(4) + r"(?:哈|笑|可爱))|(?:在|躲在)" + zg(4) + r"(?:厕所|柜子|房间)里" + zg(6)
-       + r"(?:不敢出去|他在外面|她在外面)"),
-    _r("zh:in_progress", "danger", 1.0, r"(?:已经|刚|刚刚|刚才|一口气|我)(?:把)?(?:吃|吞|喝|服)(?:了|下|掉)(?:了)?" + zg(10)
-       + r"(?:药|安眠药|一整瓶|一瓶|整瓶|农药|百草枯|老鼠药|敌敌畏|一把|几十片|\d+片|\d+粒|药片|漂白)|"
-       r"(?:正在|一直在|还在)(?:流血|割)|(?:血|伤口)(?:止不住|流了很多|流个不停)|(?:割|划)(?:开|破)了" + zg(4)
-       + r"(?:手腕|腕|动脉)|绳子(?:已经)?(?:准备好|挂好|系好)|炭(?:已经)?(?:点上|点着|烧起来)|(?:已经)?站在(?:了)?"
-       r"(?:楼顶|天台|桥上|窗台|楼边|阳台边上)"),
-    _r("en:abuse", "danger", 0.95, r"\b" + _EN_ABUSER + r"\b" + eg(30) + r"\b(?:hits?|hitting|beats?|beat|beating|chokes?|"
-       r"choked|choking|strangl\w+|kicks?|kicked|touch(?:es|ed|ing)? me|punch(?:es|ed)?|slap(?:s|ped)?|rap(?:es|ed)|molest(?:s|ed)|"
-       r"abus(?:es|ed|ing)|touch(?:es|ed) me (?:there|inappropriately)|sexually assault\w*|locks? me (?:in|up)|"
-       r"locked me (?:in|up)|threaten(?:s|ed)? to (?:kill|hurt|beat) me|tried to kill me|is going to kill me|will kill me|"
-       r"said (?:he|she|they)(?:'d|'ll| would| will)? kill me|follow(?:s|ed|ing)? me home|stalk(?:s|ed|ing) me|"
-       r"won'?t let me (?:leave|go|eat|out))(?: me)?\b"),
-    _r("en:threat", "danger", 0.95, r"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|"
-       r" wants to| threatened to| says he'?ll| says she'?ll| said he'?d| said she'?d) (?:kill|hurt|beat|stab|shoot) me\b"),
-    _r("en:imminent", "hopeless", 0.45, r"\b(?:i'?m|i am) (?:finally |really )?(?:going to|gonna) do it\b|\bi know (?:what|how) "
-       r"(?:i'?m|i am) going to do\b|\btonight is the night\b|\b(?:bought|got|have|found|tied) (?:a |the |some )?rope\b|"
-       r"\b(?:the |my |a )?(?:knife|scissors)\b" + eg(10) + r"\b(?:in my hand|in front of me|next to me)\b|"
-       r"\bmy life is over\b|\b(?:going to|gonna|ready to|about to) finish (?:it|this|everything)\b(?! with| by| before| after)|"
-       r"\bmy own funeral\b|\bwhen i'?m gone\b"),
-    _r("en:means_at_hand", "self", 0.85, r"\b(?:the |my |a |all )?(?:pills|tablets|meds|rope|noose|blade|razor|gun)\b" + eg(10)
-       + r"\b(?:in my hand|in front of me|next to me|lined up|counted out|on my desk|ready)\b"),
-    _r("en:abuse_passive", "danger", 0.95, r"\b(?:i'?m|im|i am|i was|i'?ve been|i have been|i get|getting|got|been) "
-       r"(?:being )?(?:abused|raped|molested|beaten|sexually assaulted|assaulted|trafficked|stalked|kidnapped|"
-       r"hit|groomed|threatened)\b(?! (?:by a (?:ball|car|wave)|with (?:a|an) (?:idea|email|bill|fine)))"),
-    _r("en:unsafe_now", "danger", 0.9, r"\b(?:i'?m|im|i am|i feel|i don'?t feel) (?:not )?(?:safe at home|in danger|"
-       r"unsafe|scared for my life|afraid for my life|not safe)\b|\bhe'?s (?:outside|at) my door\b|\bhiding (?:in|from)\b"
-       + eg(20) + r"\b(?:he|she|they|him|her|them)\b|\bhelp me,? (?:please,? )?(?:he|she|they)'?s?\b" + eg(15)
-       + r"\b(?:coming|here|hurting|hitting)"),
-    _r("en:in_progress", "danger", 1.0, r"\b(?:i )?(?:just |already )?(?:took|swallowed|overdosed on|drank|downed|ate)\b"
-       + eg(25) + r"\b(?:pills|tablets|whole bottle|entire bottle|bottle of|overdose|bleach|poison|antifreeze|"
-       r"tylenol|paracetamol|acetaminophen|sleeping pills|my meds|all my meds|rat poison)\b|\bi'?m bleeding\b|"
-       r"\bbleeding (?:a lot|heavily|badly|won'?t stop)|\bcan'?t stop the bleeding\b|\brope is (?:ready|tied|up)\b|"
-       r"\btied (?:the|a) noose\b|\bnoose\b|\bi (?:just |already )?(?:cut|slit) my (?:wrists?|arm|throat)\b|"
-       r"\bi overdosed\b|\bi (?:just )?od'?d\b"),
+    _r(
+        "zh:abuse",
+        "danger",
+        0.95,
+        _ZH_ABUSER + zg(10) + r"(?:打我|揍我|踢我|掐我|勒我|扇我|拿刀(?:对着|砍|捅)?我|虐待我|"
+        r"侵犯(?:了)?我|性侵(?:了)?我|强奸(?:了)?我|猥亵(?:了)?我|摸我(?:下面|身体|胸)|威胁(?:要)?(?:杀|打|弄死)我|"
+        r"跟踪我|要杀(?:了)?我|说要杀|弄死我|抽我|砸我|烫我|推我|咬我|(?:用|拿)"
+        + zg(4)
+        + r"(?:打|抽|砸|烫|勒|掐)我|关(?:着|起来)我|把我关|不让我(?:走|出门|离开|吃饭)|拿(?:刀|棍子|皮带)(?:打|抽)我|"
+        r"把我打|对我动手|对我施暴|家暴我|逼我(?:卖|吸|发生))",
+    ),
+    _r(
+        "zh:abuse_passive",
+        "danger",
+        0.95,
+        r"(?:我|一直|经常|又|每天|昨天|刚才|刚刚|今天)(?:都|又|还|被)?被"
+        + zg(4)
+        + r"(?:打|揍|家暴|性侵|强奸|侵犯|猥亵|虐待|跟踪|威胁|绑架|囚禁|拐卖|殴打|掐|勒|砍|捅|骚扰)(?!了一顿游戏|分)|家暴",
+    ),
+    _r(
+        "zh:confined",
+        "danger",
+        0.9,
+        r"被关(?:在|起来)" + zg(8) + r"不让(?:我)?(?:出门|出去|离开|走|吃饭|上学|联系)",
+    ),
+    _r(
+        "zh:unsafe_now",
+        "danger",
+        0.9,
+        r"我(?:现在)?(?:很|非常|真的)?(?:不安全|有危险|有生命危险|快被打死)|"
+        r"(?:快|赶紧)?(?:报警|救救我)(?!"
+        + zg(4)
+        + r"(?:哈|笑|可爱))|(?:在|躲在)"
+        + zg(4)
+        + r"(?:厕所|柜子|房间)里"
+        + zg(6)
+        + r"(?:不敢出去|他在外面|她在外面)",
+    ),
+    _r(
+        "zh:in_progress",
+        "danger",
+        1.0,
+        r"(?:已经|刚|刚刚|刚才|一口气|我)(?:把)?(?:吃|吞|喝|服)(?:了|下|掉)(?:了)?"
+        + zg(10)
+        + r"(?:药|安眠药|一整瓶|一瓶|整瓶|农药|百草枯|老鼠药|敌敌畏|一把|几十片|\d+片|\d+粒|药片|漂白)|"
+        r"(?:正在|一直在|还在)(?:流血|割)|(?:血|伤口)(?:止不住|流了很多|流个不停)|(?:割|划)(?:开|破)了"
+        + zg(4)
+        + r"(?:手腕|腕|动脉)|绳子(?:已经)?(?:准备好|挂好|系好)|炭(?:已经)?(?:点上|点着|烧起来)|(?:已经)?站在(?:了)?"
+        r"(?:楼顶|天台|桥上|窗台|楼边|阳台边上)",
+    ),
+    _r(
+        "en:abuse",
+        "danger",
+        0.95,
+        r"\b" + _EN_ABUSER + r"\b" + eg(30) + r"\b(?:hits?|hitting|beats?|beat|beating|chokes?|"
+        r"choked|choking|strangl\w+|kicks?|kicked|touch(?:es|ed|ing)? me|punch(?:es|ed)?|slap(?:s|ped)?|rap(?:es|ed)|molest(?:s|ed)|"
+        r"abus(?:es|ed|ing)|touch(?:es|ed) me (?:there|inappropriately)|sexually assault\w*|locks? me (?:in|up)|"
+        r"locked me (?:in|up)|threaten(?:s|ed)? to (?:kill|hurt|beat) me|tried to kill me|is going to kill me|will kill me|"
+        r"said (?:he|she|they)(?:'d|'ll| would| will)? kill me|follow(?:s|ed|ing)? me home|stalk(?:s|ed|ing) me|"
+        r"won'?t let me (?:leave|go|eat|out))(?: me)?\b",
+    ),
+    _r(
+        "en:threat",
+        "danger",
+        0.95,
+        r"\b(?:he|she|they)(?:'ll| will|'s going to| is going to|'re going to| are going to|"
+        r" wants to| threatened to| says he'?ll| says she'?ll| said he'?d| said she'?d) (?:kill|hurt|beat|stab|shoot) me\b",
+    ),
+    _r(
+        "en:imminent",
+        "hopeless",
+        0.45,
+        r"\b(?:i'?m|i am) (?:finally |really )?(?:going to|gonna) do it\b|\bi know (?:what|how) "
+        r"(?:i'?m|i am) going to do\b|\btonight is the night\b|\b(?:bought|got|have|found|tied) (?:a |the |some )?rope\b|"
+        r"\b(?:the |my |a )?(?:knife|scissors)\b"
+        + eg(10)
+        + r"\b(?:in my hand|in front of me|next to me)\b|"
+        r"\bmy life is over\b|\b(?:going to|gonna|ready to|about to) finish (?:it|this|everything)\b(?! with| by| before| after)|"
+        r"\bmy own funeral\b|\bwhen i'?m gone\b",
+    ),
+    _r(
+        "en:means_at_hand",
+        "self",
+        0.85,
+        r"\b(?:the |my |a |all )?(?:pills|tablets|meds|rope|noose|blade|razor|gun)\b"
+        + eg(10)
+        + r"\b(?:in my hand|in front of me|next to me|lined up|counted out|on my desk|ready)\b",
+    ),
+    _r(
+        "en:abuse_passive",
+        "danger",
+        0.95,
+        r"\b(?:i'?m|im|i am|i was|i'?ve been|i have been|i get|getting|got|been) "
+        r"(?:being )?(?:abused|raped|molested|beaten|sexually assaulted|assaulted|trafficked|stalked|kidnapped|"
+        r"hit|groomed|threatened)\b(?! (?:by a (?:ball|car|wave)|with (?:a|an) (?:idea|email|bill|fine)))",
+    ),
+    _r(
+        "en:unsafe_now",
+        "danger",
+        0.9,
+        r"\b(?:i'?m|im|i am|i feel|i don'?t feel) (?:not )?(?:safe at home|in danger|"
+        r"unsafe|scared for my life|afraid for my life|not safe)\b|\bhe'?s (?:outside|at) my door\b|\bhiding (?:in|from)\b"
+        + eg(20)
+        + r"\b(?:he|she|they|him|her|them)\b|\bhelp me,? (?:please,? )?(?:he|she|they)'?s?\b"
+        + eg(15)
+        + r"\b(?:coming|here|hurting|hitting)",
+    ),
+    _r(
+        "en:in_progress",
+        "danger",
+        1.0,
+        r"\b(?:i )?(?:just |already )?(?:took|swallowed|overdosed on|drank|downed|ate)\b"
+        + eg(25)
+        + r"\b(?:pills|tablets|whole bottle|entire bottle|bottle of|overdose|bleach|poison|antifreeze|"
+        r"tylenol|paracetamol|acetaminophen|sleeping pills|my meds|all my meds|rat poison)\b|\bi'?m bleeding\b|"
+        r"\bbleeding (?:a lot|heavily|badly|won'?t stop)|\bcan'?t stop the bleeding\b|\brope is (?:ready|tied|up)\b|"
+        r"\btied (?:the|a) noose\b|\bnoose\b|\bi (?:just |already )?(?:cut|slit) my (?:wrists?|arm|throat)\b|"
+        r"\bi overdosed\b|\bi (?:just )?od'?d\b",
+    ),
     # ------------------------------------------------------------------ topic (ambiguous)
-    _r("zh:topic", "topic", 0.55, r"自杀|自残|自伤|轻生|割腕|割脉|跳楼|上吊|烧炭|卧轨|安眠药|寻死|遗书|想死|不想活"),
-    _r("en:topic", "topic", 0.55, r"\b(?:suicid\w*|self[- ]?harm\w*|overdos\w*|kill(?:ed)? (?:himself|herself|themselves)|"
-       r"suicide|noose)\b"),
+    _r(
+        "zh:topic",
+        "topic",
+        0.55,
+        r"自杀|自残|自伤|轻生|割腕|割脉|跳楼|上吊|烧炭|卧轨|安眠药|寻死|遗书|想死|不想活",
+    ),
+    _r(
+        "en:topic",
+        "topic",
+        0.55,
+        r"\b(?:suicid\w*|self[- ]?harm\w*|overdos\w*|kill(?:ed)? (?:himself|herself|themselves)|"
+        r"suicide|noose)\b",
+    ),
     # ------------------------------------------------------------------ hopelessness
-    _r("zh:hopeless", "hopeless", 0.45, r"(?:没有|没|毫无|看不到|看不见|找不到)(?:任何)?(?:希望|未来|出路|意义|盼头|活路)|绝望|生无可恋|"
-       r"(?:一切|什么|所有)都(?:没|没有)(?:意义|意思|用)|(?:没人|没有人|谁都不|谁也不)(?:在乎|关心|爱|需要|理解)(?:我)?|"
-       r"(?:我)?(?:是|就是|成了|变成了?|只是)" + zg(4) + r"(?:累赘|负担|拖累|多余的人|多余的|废物|垃圾)|(?:拖累|连累)(?:了)?(?:大家|家人|家里|爸妈|父母|你们|别人)|(?:我)?不配(?:被爱|活|拥有)|"
-       r"撑不下去|熬不下去|坚持不下去|不想(?:再)?(?:坚持|撑|努力)(?:下去)?了|太累了" + zg(4) + r"(?:不想|想放弃)|"
-       r"想放弃(?:一切|所有|自己|人生)|人生(?:没有|没|毫无)(?:意义|希望)|我(?:好|很|真)?(?:恨|讨厌)(?:我)?自己|"
-       r"(?:消失|不存在)就好了|想(?:要)?消失|存在(?:就是|本身就是|本身)?(?:一个|个)?错误|不该(?:被)?生(?:下来|出来)|"
-       r"不该出生|不应该(?:存在|出生)|就这样结束|就此结束|活着好累|好想消失|(?:一个人|孤零零)" + zg(4) + r"(?:没意思|没意义)"),
-    _r("en:hopeless", "hopeless", 0.45, r"\b(?:hopeless|no hope|no future|nothing (?:matters|will change|gets better|"
-       r"ever gets better)|what'?s the point|there'?s no point|pointless|worthless|a burden|such a burden|"
-       r"(?:nobody|no one|noone) (?:cares|would care|loves me|needs me|wants me|would notice)|i hate myself|"
-       r"hate my life|i give up|giving up on (?:everything|life|myself)|want to give up|want to disappear|"
-       r"wanna disappear|i'?m (?:so )?(?:empty|numb|useless|a failure)|i can'?t do this anymore|"
-       r"it (?:will|'ll) never get better|trapped|no way out|i don'?t matter|don'?t deserve to)\b"),
+    _r(
+        "zh:hopeless",
+        "hopeless",
+        0.45,
+        r"(?:没有|没|毫无|看不到|看不见|找不到)(?:任何)?(?:希望|未来|出路|意义|盼头|活路)|绝望|生无可恋|"
+        r"(?:一切|什么|所有)都(?:没|没有)(?:意义|意思|用)|(?:没人|没有人|谁都不|谁也不)(?:在乎|关心|爱|需要|理解)(?:我)?|"
+        r"(?:我)?(?:是|就是|成了|变成了?|只是)"
+        + zg(4)
+        + r"(?:累赘|负担|拖累|多余的人|多余的|废物|垃圾)|(?:拖累|连累)(?:了)?(?:大家|家人|家里|爸妈|父母|你们|别人)|(?:我)?不配(?:被爱|活|拥有)|"
+        r"撑不下去|熬不下去|坚持不下去|不想(?:再)?(?:坚持|撑|努力)(?:下去)?了|太累了"
+        + zg(4)
+        + r"(?:不想|想放弃)|"
+        r"想放弃(?:一切|所有|自己|人生)|人生(?:没有|没|毫无)(?:意义|希望)|我(?:好|很|真)?(?:恨|讨厌)(?:我)?自己|"
+        r"(?:消失|不存在)就好了|想(?:要)?消失|存在(?:就是|本身就是|本身)?(?:一个|个)?错误|不该(?:被)?生(?:下来|出来)|"
+        r"不该出生|不应该(?:存在|出生)|就这样结束|就此结束|活着好累|好想消失|(?:一个人|孤零零)"
+        + zg(4)
+        + r"(?:没意思|没意义)",
+    ),
+    _r(
+        "en:hopeless",
+        "hopeless",
+        0.45,
+        r"\b(?:hopeless|no hope|no future|nothing (?:matters|will change|gets better|"
+        r"ever gets better)|what'?s the point|there'?s no point|pointless|worthless|a burden|such a burden|"
+        r"(?:nobody|no one|noone) (?:cares|would care|loves me|needs me|wants me|would notice)|i hate myself|"
+        r"hate my life|i give up|giving up on (?:everything|life|myself)|want to give up|want to disappear|"
+        r"wanna disappear|i'?m (?:so )?(?:empty|numb|useless|a failure)|i can'?t do this anymore|"
+        r"it (?:will|'ll) never get better|trapped|no way out|i don'?t matter|don'?t deserve to)\b",
+    ),
     # ------------------------------------------------------------------ distress
-    _r("zh:distress", "distress", 0.2, r"难过|伤心|焦虑|抑郁|崩溃|哭|孤独|寂寞|压力(?:好|很|太|真)?大|烦躁|烦死|好烦|心烦|痛苦|失眠|"
-       r"害怕|担心|分手|失恋|难受|委屈|心累|郁闷|丧|emo|去世|走了|离开了我|挂科|被裁|失业|没工作|讨厌自己|自卑|紧张|"
-       r"不开心|不高兴|心情(?:不好|很差|差|低落|糟糕|很糟)|低落|无助|迷茫|空虚|恐慌|惊恐|心慌|压抑|疲惫|累(?:死|坏)?了|好累|"
-       r"很累|心里(?:堵|难受|不舒服)|想哭|哭了|被骂|被欺负|被霸凌|被孤立|欺负我|吵架|离婚|生病|住院|确诊|没考好|"
-       r"考砸|失败|后悔|内疚|愧疚|自责|羞耻|丢人|被拒|被甩|背叛|出轨|没人陪|想家|睡不着|胸闷|发抖|手抖|做噩梦|"
-       r"不想上学|不想上班|厌学|厌世|没意思|好无聊|生气|愤怒|恨|冷暴力|pua|霸凌|校园暴力"),
-    _r("en:distress", "distress", 0.2, r"\b(?:sad|sadness|depress\w*|anxious|anxiety|panic\w*|cry|crying|cried|tears|lonely|"
-       r"alone|isolated|stress\w*|overwhelm\w*|exhausted|burn(?:ed|t)? ?out|broke up|break ?up|dumped|heartbroken|"
-       r"heartbreak|scared|afraid|terrified|worried|worry|insomnia|can'?t sleep|grief|griev\w*|mourning|lost my|passed "
-       r"away|died|funeral|miss (?:her|him|them) so much|fired|laid off|failed|failing|rejected|hate (?:myself|my life)|"
-       r"miserable|upset|hurt|hurting|angry|furious|frustrat\w*|ashamed|guilty|guilt|shame|bullied|bully|unhappy|"
-       r"not (?:happy|ok|okay|fine|good)|down|low|blue|awful|terrible|horrible|struggl\w*|suffer\w*|pain|"
-       r"trauma\w*|ptsd|nightmares?|divorce|cheated|betray\w*|sick|diagnos\w*|hospital|lost|confused|stuck|"
-       r"empty|numb|tired of|drained|rough (?:day|week|time)|bad (?:day|week|news)|ugh|sucks|hate)\b"),
+    _r(
+        "zh:distress",
+        "distress",
+        0.2,
+        r"难过|伤心|焦虑|抑郁|崩溃|哭|孤独|寂寞|压力(?:好|很|太|真)?大|烦躁|烦死|好烦|心烦|痛苦|失眠|"
+        r"害怕|担心|分手|失恋|难受|委屈|心累|郁闷|丧|emo|去世|走了|离开了我|挂科|被裁|失业|没工作|讨厌自己|自卑|紧张|"
+        r"不开心|不高兴|心情(?:不好|很差|差|低落|糟糕|很糟)|低落|无助|迷茫|空虚|恐慌|惊恐|心慌|压抑|疲惫|累(?:死|坏)?了|好累|"
+        r"很累|心里(?:堵|难受|不舒服)|想哭|哭了|被骂|被欺负|被霸凌|被孤立|欺负我|吵架|离婚|生病|住院|确诊|没考好|"
+        r"考砸|失败|后悔|内疚|愧疚|自责|羞耻|丢人|被拒|被甩|背叛|出轨|没人陪|想家|睡不着|胸闷|发抖|手抖|做噩梦|"
+        r"不想上学|不想上班|厌学|厌世|没意思|好无聊|生气|愤怒|恨|冷暴力|pua|霸凌|校园暴力",
+    ),
+    _r(
+        "en:distress",
+        "distress",
+        0.2,
+        r"\b(?:sad|sadness|depress\w*|anxious|anxiety|panic\w*|cry|crying|cried|tears|lonely|"
+        r"alone|isolated|stress\w*|overwhelm\w*|exhausted|burn(?:ed|t)? ?out|broke up|break ?up|dumped|heartbroken|"
+        r"heartbreak|scared|afraid|terrified|worried|worry|insomnia|can'?t sleep|grief|griev\w*|mourning|lost my|passed "
+        r"away|died|funeral|miss (?:her|him|them) so much|fired|laid off|failed|failing|rejected|hate (?:myself|my life)|"
+        r"miserable|upset|hurt|hurting|angry|furious|frustrat\w*|ashamed|guilty|guilt|shame|bullied|bully|unhappy|"
+        r"not (?:happy|ok|okay|fine|good)|down|low|blue|awful|terrible|horrible|struggl\w*|suffer\w*|pain|"
+        r"trauma\w*|ptsd|nightmares?|divorce|cheated|betray\w*|sick|diagnos\w*|hospital|lost|confused|stuck|"
+        r"empty|numb|tired of|drained|rough (?:day|week|time)|bad (?:day|week|news)|ugh|sucks|hate)\b",
+    ),
     # ------------------------------------------------------------------ refuse
-    _r("zh:harm_others_howto", "harm_others", 0.95, r"(?:怎么|如何|怎样|教我|帮我|有什么办法|什么方法|哪种方法|方法)" + zg(10)
-       + r"(?:杀(?:死|掉|了)?|弄死|毒死|害死|捅死|打死|砍死|掐死|淹死|报复|伤害|下毒|投毒|毒害|迷晕|迷奸|绑架|囚禁|折磨|"
-       r"打残|弄残|整死|搞死|陷害|放倒)" + zg(4) + r"(?:" + _ZH_OTHER + r"|一个人|某个人)"),
-    _r("zh:harm_others_ba", "harm_others", 0.95, r"(?:怎么|如何|怎样|教我|帮我|有什么办法|什么方法|才能)" + zg(8) + r"把"
-       + _ZH_OTHER + zg(2) + r"(?:杀|弄死|毒死|打死|打残|弄残|废了|迷晕|绑|整死|搞死|弄伤|打伤|弄哑|毁容)"),
-    _r("zh:silence", "harm_others", 0.9, r"(?:让|叫|使)" + zg(4) + r"(?:永远闭嘴|永远消失|人间蒸发|再也开不了口)"),
-    _r("zh:body", "harm_others", 0.95, r"(?:处理|藏|埋|溶解|分解|抛)(?:掉)?(?:一具)?尸体|抛尸|毁尸灭迹|碎尸"),
-    _r("zh:attack_place", "harm_others", 0.95, r"(?:炸|炸掉|炸了|烧了|烧掉|放火烧|血洗|报复)" + zg(3)
-       + r"(?:学校|公司|教室|医院|商场|地铁|大楼|办公室|政府|车站|他家|她家|幼儿园|社会)"),
-    _r("zh:incite", "harm_others", 0.95, r"(?:写|说|发|编)" + zg(10) + r"(?:让|叫|逼|劝|教唆|怂恿)" + zg(6)
-       + r"(?:去)?(?:自杀|去死|跳楼|割腕)|(?:怎么|如何)" + zg(4) + r"(?:逼|让|劝|教唆|怂恿)" + zg(6) + r"(?:自杀|去死)"),
-    _r("zh:harm_others_intent", "harm_others", 0.85, r"(?:我)?(?:要|想|准备|打算|决定|一定要|迟早)(?:去)?(?:杀(?:了|死|掉)|"
-       r"弄死|毒死|砍死|捅死|宰了|干掉|报复|炸了|烧了|废了|打残|撞死)" + zg(3) + _ZH_OTHER),
-    _r("zh:poison_other", "harm_others", 0.95, r"(?:给|往|对)" + zg(4) + r"(?:下药|下毒|投毒|下迷药)|(?:偷偷|悄悄|神不知鬼不觉)?" + zg(6) + r"(?:在|往)" + zg(8)
-       + r"(?:饭|菜|水|杯|茶|咖啡|酒|饮料|汤)(?:里|中)" + zg(6) + r"(?:下药|放药|下毒|投毒|加药|放毒|加(?:点)?(?:药|毒))|"
-       r"(?:下毒|投毒)|(?:查不出来|查不出|不被发现|不留痕迹|神不知鬼不觉)" + zg(6)
-       + r"(?:死|杀|毒|弄|害|下药)|(?:杀人|杀了人)" + zg(6) + r"(?:怎么|如何)?(?:不被发现|抛尸|处理尸体|逃脱)"),
-    _r("zh:surveil", "harm_others", 0.8, r"(?:偷偷|秘密|悄悄)?(?:跟踪|监视|定位|监听|偷看|窃听|偷拍)" + zg(6)
-       + r"(?:他|她|前任|前女友|前男友|老婆|老公|别人|某人|同事|女生|男生)(?:的)?(?:手机|位置|行踪|聊天记录|微信)?|"
-       r"(?:黑进|入侵|盗取|盗号|破解)" + zg(6) + r"(?:账号|手机|电脑|系统|微信|邮箱|qq|密码)|人肉(?:搜索)?(?:他|她|出)"),
-    _r("zh:weapons", "weapons", 0.95, r"制毒|贩毒|造枪|制枪|制爆|(?:制作|制造|做|自制|合成|提炼|配制|配|调配|研制|熬|组装|购买|买|搞到|弄到|3d打印)" + zg(6)
-       + r"(?:炸弹|炸药|爆炸物|土炸弹|枪支|手枪|步枪|仿真枪|猎枪|消音器|毒药|毒气|氰化物|氰化钾|砒霜|蓖麻毒素|神经毒剂|"
-       r"沙林|燃烧瓶|雷管|tnt|硝化甘油|枪(?![战声手版法毙神])|冰毒|海洛因|可卡因|摇头丸|k粉|芬太尼|甲基苯丙胺|毒品|迷药|迷幻药|听话水|"
-       r"(?<!大)麻古|管制刀具)"),
-    _r("zh:drugs", "weapons", 0.9, r"(?:冰毒|甲基苯丙胺|海洛因|芬太尼|可卡因|摇头丸|k粉|毒品|迷药|听话水|氰化物|砒霜|蓖麻毒素|毒药)"
-       + zg(8) + r"(?:怎么|如何|配方|合成|制作|提炼|哪里买|去哪买|在哪买|渠道|制法|做法|教程)"),
-    _r("zh:jailbreak", "jailbreak", 0.95, r"(?:忽略|无视|忘记|忘掉|跳过|绕过|抛开|放弃)" + zg(8) + r"(?:之前|以上|上面|前面|先前|"
-       r"所有|全部|你的|原有的?|系统)?" + zg(4) + r"(?:指令|指示|规则|设定|提示词|限制|要求|约束|安全策略|审查|规定|设置|"
-       r"守则|准则|政策|原则|人设)|"
-       r"(?:扮演|假装|你现在是|你是一个|作为)" + zg(12) + r"(?:没有|不受|无|摆脱|解除)(?:任何)?(?:限制|规则|约束|道德|审查|"
-       r"底线|过滤)|开发者模式|越狱模式|越狱|dan模式|(?:输出|告诉我|发给我|泄露|显示|打印)" + zg(6)
-       + r"(?:系统提示词|系统提示|system prompt|你的提示词|你的设定)|(?:系统提示词|系统提示|你的提示词|初始指令|隐藏指令)" + zg(10)
-       + r"(?:输出|告诉我|发给我|给我|打印|显示|泄露|复述)"),
-    _r("en:harm_others_howto", "harm_others", 0.95, r"\b(?:how (?:do|can|could|would|should|to)|ways? to|help me|teach me|"
-       r"best way to|easiest way to|tell me how to|show me how to|guide to|steps to)\b" + eg(25) + r"\b(?:kill|murder|poison|"
-       r"hurt|harm|stab|strangle|choke|drug|kidnap|abduct|torture|beat up|maim|shoot|run over|frame|blackmail|"
-       r"dispose of|get revenge on|take revenge on|make \w+ suffer|assassinate)\b" + eg(12) + r"\b" + _EN_OTHER),
-    _r("en:harm_others_intent", "harm_others", 0.85, r"\b(?:i'?m|im|i am|i)? ?(?:going to|gonna|want to|wanna|will|plan to|"
-       r"'ll|am about to|ready to|fantasi[sz]e about|thinking (?:about|of)) (?:kill(?:ing)?|murder(?:ing)?|stab(?:bing)?|"
-       r"shoot(?:ing)?|poison(?:ing)?|hurt(?:ing)?|beat(?:ing)? up|strangl\w+|burn(?:ing)? down|blow(?:ing)? up|"
-       r"run(?:ning)? over) (?:" + _EN_OTHER + r"|you|the school|my school|the office|the building|his house|her house)\b|"
-       r"\bshoot up (?:the|my|a) (?:school|office|mall|church|class)"),
-    _r("en:poison_other", "harm_others", 0.95, r"\b(?:poison|drug|spike|roofie|lace)\w* (?:his|her|their|someone'?s|"
-       r"somebody'?s|my \w+'?s?|the) (?:drink|food|coffee|tea|meal|water|soup|wine|beer)|\bundetectable poison|"
-       r"\bpoison\b" + eg(20) + r"\bwithout (?:getting caught|being detected|anyone knowing|a trace)|\b(?:hide|get rid of|"
-       r"dispose of|dissolve) (?:a|the) (?:body|corpse)\b|\bget away with (?:murder|killing)\b"),
-    _r("en:incite", "harm_others", 0.95, r"\b(?:tell|telling|told|convince|make|get|push|encourage|persuade|bully)\w* "
-       r"(?:him|her|them|" + _EN_OTHER + r")\b" + eg(15) + r"\bto (?:kill (?:himself|herself|themselves)|die|commit suicide|"
-       r"end (?:his|her|their) life|self[- ]?harm)\b|\bkys\b"),
-    _r("en:covert_poison", "harm_others", 0.95, r"\b(?:undetectable|untraceable|can'?t be (?:detected|traced)|won'?t show up)\b"
-       + eg(20) + r"\b(?:poisons?|drugs?|toxins?)\b|\b(?:poisons?|toxins?)\b" + eg(25) + r"\b(?:undetectable|untraceable|"
-       r"can'?t be (?:detected|traced)|won'?t (?:show up|be detected)|without (?:a trace|being detected))|\b(?:put|slip|add|mix)"
-       r"\b" + eg(15) + r"\b(?:in|into) (?:his|her|their|someone'?s|somebody'?s|my \w+'?s?) (?:drink|food|coffee|tea|water)"),
-    _r("en:surveil", "harm_others", 0.8, r"\b(?:stalk|track|spy on|secretly (?:track|follow|record|watch)|install spyware on|"
-       r"read (?:his|her|their) (?:texts|messages) without|hack into|hack (?:his|her|their|my ex'?s|someone'?s|somebody'?s)|"
-       r"dox|doxx)\b" + eg(25) + r"\b(?:my ex|ex'?s|girlfriend|boyfriend|wife|husband|him|her|them|someone|somebody|"
-       r"girl|guy|woman|man|person|classmate|coworker|neighbou?r|"
-       r"phone|account|email|instagram|facebook|location|address)\b"),
-    _r("en:weapons", "weapons", 0.95, r"\b(?:make|making|build|building|create|synthesi[sz]e|cook|cooking|manufactur\w+|"
-       r"produce|brew|extract|3d[- ]?print|assemble|buy|get|obtain|order|source|recipe for|instructions for|how to make)\b"
-       + eg(20) + r"\b(?:bombs?|explosives?|pipe bombs?|grenades?|napalm|molotovs?|thermite|ricin|sarin|nerve (?:agent|gas)|"
-       r"anthrax|chlorine gas|mustard gas|meth|methamphetamine|crystal meth|fentanyl|heroin|cocaine|crack|lsd|mdma|"
-       r"ghost guns?|untraceable (?:guns?|firearms?)|zip guns?|silencers?|suppressors?|cyanide|chloroform|ghb|"
-       r"date rape drugs?|roofies|tnt|c-?4|ied|dirty bomb|bioweapon|chemical weapon|poison gas|nitroglycerin)\b"),
-    _r("en:gun_no_check", "weapons", 0.9, r"\b(?:guns?|firearms?|pistol|rifle|weapon)\b" + eg(20) + r"\bwithout (?:a |any )?"
-       r"(?:background checks?|licen[cs]e|permit|id|paperwork|serial numbers?)\b"),
-    _r("en:jailbreak", "jailbreak", 0.95, r"\b(?:ignore|disregard|forget|bypass|override|skip|drop)\b" + eg(25)
-       + r"\b(?:previous|prior|above|earlier|all|any|your|the|initial|original|system|safety)\b" + eg(20)
-       + r"\b(?:instructions?|rules|prompts?|guidelines|programming|restrictions|directives|filters?|policy|policies|"
-       r"constraints|guardrails)\b|\b(?:jailbreak\w*|dan mode|developer mode|dev mode|do anything now|god mode)\b|"
-       r"\b(?:act as|pretend (?:to be|you are|you'?re)|you are now|roleplay as|from now on you are)\b" + eg(30)
-       + r"\b(?:no|without|free of|zero|unrestricted|unfiltered|uncensored|evil|amoral)\b" + eg(10)
-       + r"\b(?:restrictions|filters?|rules|limits|limitations|ethics|morals|censorship|guidelines|ai)\b|"
-       r"\b(?:reveal|print|show|repeat|output|leak|tell me)\b" + eg(15)
-       + r"\b(?:system prompt|your instructions|initial prompt|hidden prompt|your prompt)\b"),
+    _r(
+        "zh:harm_others_howto",
+        "harm_others",
+        0.95,
+        r"(?:怎么|如何|怎样|教我|帮我|有什么办法|什么方法|哪种方法|方法)"
+        + zg(10)
+        + r"(?:杀(?:死|掉|了)?|弄死|毒死|害死|捅死|打死|砍死|掐死|淹死|报复|伤害|下毒|投毒|毒害|迷晕|迷奸|绑架|囚禁|折磨|"
+        r"打残|弄残|整死|搞死|陷害|放倒)" + zg(4) + r"(?:" + _ZH_OTHER + r"|一个人|某个人)",
+    ),
+    _r(
+        "zh:harm_others_ba",
+        "harm_others",
+        0.95,
+        r"(?:怎么|如何|怎样|教我|帮我|有什么办法|什么方法|才能)"
+        + zg(8)
+        + r"把"
+        + _ZH_OTHER
+        + zg(2)
+        + r"(?:杀|弄死|毒死|打死|打残|弄残|废了|迷晕|绑|整死|搞死|弄伤|打伤|弄哑|毁容)",
+    ),
+    _r(
+        "zh:silence",
+        "harm_others",
+        0.9,
+        r"(?:让|叫|使)" + zg(4) + r"(?:永远闭嘴|永远消失|人间蒸发|再也开不了口)",
+    ),
+    _r(
+        "zh:body",
+        "harm_others",
+        0.95,
+        r"(?:处理|藏|埋|溶解|分解|抛)(?:掉)?(?:一具)?尸体|抛尸|毁尸灭迹|碎尸",
+    ),
+    _r(
+        "zh:attack_place",
+        "harm_others",
+        0.95,
+        r"(?:炸|炸掉|炸了|烧了|烧掉|放火烧|血洗|报复)"
+        + zg(3)
+        + r"(?:学校|公司|教室|医院|商场|地铁|大楼|办公室|政府|车站|他家|她家|幼儿园|社会)",
+    ),
+    _r(
+        "zh:incite",
+        "harm_others",
+        0.95,
+        r"(?:写|说|发|编)"
+        + zg(10)
+        + r"(?:让|叫|逼|劝|教唆|怂恿)"
+        + zg(6)
+        + r"(?:去)?(?:自杀|去死|跳楼|割腕)|(?:怎么|如何)"
+        + zg(4)
+        + r"(?:逼|让|劝|教唆|怂恿)"
+        + zg(6)
+        + r"(?:自杀|去死)",
+    ),
+    _r(
+        "zh:harm_others_intent",
+        "harm_others",
+        0.85,
+        r"(?:我)?(?:要|想|准备|打算|决定|一定要|迟早)(?:去)?(?:杀(?:了|死|掉)|"
+        r"弄死|毒死|砍死|捅死|宰了|干掉|报复|炸了|烧了|废了|打残|撞死)" + zg(3) + _ZH_OTHER,
+    ),
+    _r(
+        "zh:poison_other",
+        "harm_others",
+        0.95,
+        r"(?:给|往|对)"
+        + zg(4)
+        + r"(?:下药|下毒|投毒|下迷药)|(?:偷偷|悄悄|神不知鬼不觉)?"
+        + zg(6)
+        + r"(?:在|往)"
+        + zg(8)
+        + r"(?:饭|菜|水|杯|茶|咖啡|酒|饮料|汤)(?:里|中)"
+        + zg(6)
+        + r"(?:下药|放药|下毒|投毒|加药|放毒|加(?:点)?(?:药|毒))|"
+        r"(?:下毒|投毒)|(?:查不出来|查不出|不被发现|不留痕迹|神不知鬼不觉)"
+        + zg(6)
+        + r"(?:死|杀|毒|弄|害|下药)|(?:杀人|杀了人)"
+        + zg(6)
+        + r"(?:怎么|如何)?(?:不被发现|抛尸|处理尸体|逃脱)",
+    ),
+    _r(
+        "zh:surveil",
+        "harm_others",
+        0.8,
+        r"(?:偷偷|秘密|悄悄)?(?:跟踪|监视|定位|监听|偷看|窃听|偷拍)"
+        + zg(6)
+        + r"(?:他|她|前任|前女友|前男友|老婆|老公|别人|某人|同事|女生|男生)(?:的)?(?:手机|位置|行踪|聊天记录|微信)?|"
+        r"(?:黑进|入侵|盗取|盗号|破解)"
+        + zg(6)
+        + r"(?:账号|手机|电脑|系统|微信|邮箱|qq|密码)|人肉(?:搜索)?(?:他|她|出)",
+    ),
+    _r(
+        "zh:weapons",
+        "weapons",
+        0.95,
+        r"制毒|贩毒|造枪|制枪|制爆|(?:制作|制造|做|自制|合成|提炼|配制|配|调配|研制|熬|组装|购买|买|搞到|弄到|3d打印)"
+        + zg(6)
+        + r"(?:炸弹|炸药|爆炸物|土炸弹|枪支|手枪|步枪|仿真枪|猎枪|消音器|毒药|毒气|氰化物|氰化钾|砒霜|蓖麻毒素|神经毒剂|"
+        r"沙林|燃烧瓶|雷管|tnt|硝化甘油|枪(?![战声手版法毙神])|冰毒|海洛因|可卡因|摇头丸|k粉|芬太尼|甲基苯丙胺|毒品|迷药|迷幻药|听话水|"
+        r"(?<!大)麻古|管制刀具)",
+    ),
+    _r(
+        "zh:drugs",
+        "weapons",
+        0.9,
+        r"(?:冰毒|甲基苯丙胺|海洛因|芬太尼|可卡因|摇头丸|k粉|毒品|迷药|听话水|氰化物|砒霜|蓖麻毒素|毒药)"
+        + zg(8)
+        + r"(?:怎么|如何|配方|合成|制作|提炼|哪里买|去哪买|在哪买|渠道|制法|做法|教程)",
+    ),
+    _r(
+        "zh:jailbreak",
+        "jailbreak",
+        0.95,
+        r"(?:忽略|无视|忘记|忘掉|跳过|绕过|抛开|放弃)" + zg(8) + r"(?:之前|以上|上面|前面|先前|"
+        r"所有|全部|你的|原有的?|系统)?"
+        + zg(4)
+        + r"(?:指令|指示|规则|设定|提示词|限制|要求|约束|安全策略|审查|规定|设置|"
+        r"守则|准则|政策|原则|人设)|"
+        r"(?:扮演|假装|你现在是|你是一个|作为)"
+        + zg(12)
+        + r"(?:没有|不受|无|摆脱|解除)(?:任何)?(?:限制|规则|约束|道德|审查|"
+        r"底线|过滤)|开发者模式|越狱模式|越狱|dan模式|(?:输出|告诉我|发给我|泄露|显示|打印)"
+        + zg(6)
+        + r"(?:系统提示词|系统提示|system prompt|你的提示词|你的设定)|(?:系统提示词|系统提示|你的提示词|初始指令|隐藏指令)"
+        + zg(10)
+        + r"(?:输出|告诉我|发给我|给我|打印|显示|泄露|复述)",
+    ),
+    _r(
+        "en:harm_others_howto",
+        "harm_others",
+        0.95,
+        r"\b(?:how (?:do|can|could|would|should|to)|ways? to|help me|teach me|"
+        r"best way to|easiest way to|tell me how to|show me how to|guide to|steps to)\b"
+        + eg(25)
+        + r"\b(?:kill|murder|poison|"
+        r"hurt|harm|stab|strangle|choke|drug|kidnap|abduct|torture|beat up|maim|shoot|run over|frame|blackmail|"
+        r"dispose of|get revenge on|take revenge on|make \w+ suffer|assassinate)\b"
+        + eg(12)
+        + r"\b"
+        + _EN_OTHER,
+    ),
+    _r(
+        "en:harm_others_intent",
+        "harm_others",
+        0.85,
+        r"\b(?:i'?m|im|i am|i)? ?(?:going to|gonna|want to|wanna|will|plan to|"
+        r"'ll|am about to|ready to|fantasi[sz]e about|thinking (?:about|of)) (?:kill(?:ing)?|murder(?:ing)?|stab(?:bing)?|"
+        r"shoot(?:ing)?|poison(?:ing)?|hurt(?:ing)?|beat(?:ing)? up|strangl\w+|burn(?:ing)? down|blow(?:ing)? up|"
+        r"run(?:ning)? over) (?:"
+        + _EN_OTHER
+        + r"|you|the school|my school|the office|the building|his house|her house)\b|"
+        r"\bshoot up (?:the|my|a) (?:school|office|mall|church|class)",
+    ),
+    _r(
+        "en:poison_other",
+        "harm_others",
+        0.95,
+        r"\b(?:poison|drug|spike|roofie|lace)\w* (?:his|her|their|someone'?s|"
+        r"somebody'?s|my \w+'?s?|the) (?:drink|food|coffee|tea|meal|water|soup|wine|beer)|\bundetectable poison|"
+        r"\bpoison\b"
+        + eg(20)
+        + r"\bwithout (?:getting caught|being detected|anyone knowing|a trace)|\b(?:hide|get rid of|"
+        r"dispose of|dissolve) (?:a|the) (?:body|corpse)\b|\bget away with (?:murder|killing)\b",
+    ),
+    _r(
+        "en:incite",
+        "harm_others",
+        0.95,
+        r"\b(?:tell|telling|told|convince|make|get|push|encourage|persuade|bully)\w* "
+        r"(?:him|her|them|"
+        + _EN_OTHER
+        + r")\b"
+        + eg(15)
+        + r"\bto (?:kill (?:himself|herself|themselves)|die|commit suicide|"
+        r"end (?:his|her|their) life|self[- ]?harm)\b|\bkys\b",
+    ),
+    _r(
+        "en:covert_poison",
+        "harm_others",
+        0.95,
+        r"\b(?:undetectable|untraceable|can'?t be (?:detected|traced)|won'?t show up)\b"
+        + eg(20)
+        + r"\b(?:poisons?|drugs?|toxins?)\b|\b(?:poisons?|toxins?)\b"
+        + eg(25)
+        + r"\b(?:undetectable|untraceable|"
+        r"can'?t be (?:detected|traced)|won'?t (?:show up|be detected)|without (?:a trace|being detected))|\b(?:put|slip|add|mix)"
+        r"\b"
+        + eg(15)
+        + r"\b(?:in|into) (?:his|her|their|someone'?s|somebody'?s|my \w+'?s?) (?:drink|food|coffee|tea|water)",
+    ),
+    _r(
+        "en:surveil",
+        "harm_others",
+        0.8,
+        r"\b(?:stalk|track|spy on|secretly (?:track|follow|record|watch)|install spyware on|"
+        r"read (?:his|her|their) (?:texts|messages) without|hack into|hack (?:his|her|their|my ex'?s|someone'?s|somebody'?s)|"
+        r"dox|doxx)\b"
+        + eg(25)
+        + r"\b(?:my ex|ex'?s|girlfriend|boyfriend|wife|husband|him|her|them|someone|somebody|"
+        r"girl|guy|woman|man|person|classmate|coworker|neighbou?r|"
+        r"phone|account|email|instagram|facebook|location|address)\b",
+    ),
+    _r(
+        "en:weapons",
+        "weapons",
+        0.95,
+        r"\b(?:make|making|build|building|create|synthesi[sz]e|cook|cooking|manufactur\w+|"
+        r"produce|brew|extract|3d[- ]?print|assemble|buy|get|obtain|order|source|recipe for|instructions for|how to make)\b"
+        + eg(20)
+        + r"\b(?:bombs?|explosives?|pipe bombs?|grenades?|napalm|molotovs?|thermite|ricin|sarin|nerve (?:agent|gas)|"
+        r"anthrax|chlorine gas|mustard gas|meth|methamphetamine|crystal meth|fentanyl|heroin|cocaine|crack|lsd|mdma|"
+        r"ghost guns?|untraceable (?:guns?|firearms?)|zip guns?|silencers?|suppressors?|cyanide|chloroform|ghb|"
+        r"date rape drugs?|roofies|tnt|c-?4|ied|dirty bomb|bioweapon|chemical weapon|poison gas|nitroglycerin)\b",
+    ),
+    _r(
+        "en:gun_no_check",
+        "weapons",
+        0.9,
+        r"\b(?:guns?|firearms?|pistol|rifle|weapon)\b" + eg(20) + r"\bwithout (?:a |any )?"
+        r"(?:background checks?|licen[cs]e|permit|id|paperwork|serial numbers?)\b",
+    ),
+    _r(
+        "en:jailbreak",
+        "jailbreak",
+        0.95,
+        r"\b(?:ignore|disregard|forget|bypass|override|skip|drop)\b"
+        + eg(25)
+        + r"\b(?:previous|prior|above|earlier|all|any|your|the|initial|original|system|safety)\b"
+        + eg(20)
+        + r"\b(?:instructions?|rules|prompts?|guidelines|programming|restrictions|directives|filters?|policy|policies|"
+        r"constraints|guardrails)\b|\b(?:jailbreak\w*|dan mode|developer mode|dev mode|do anything now|god mode)\b|"
+        r"\b(?:act as|pretend (?:to be|you are|you'?re)|you are now|roleplay as|from now on you are)\b"
+        + eg(30)
+        + r"\b(?:no|without|free of|zero|unrestricted|unfiltered|uncensored|evil|amoral)\b"
+        + eg(10)
+        + r"\b(?:restrictions|filters?|rules|limits|limitations|ethics|morals|censorship|guidelines|ai)\b|"
+        r"\b(?:reveal|print|show|repeat|output|leak|tell me)\b"
+        + eg(15)
+        + r"\b(?:system prompt|your instructions|initial prompt|hidden prompt|your prompt)\b",
+    ),
     # ------------------------------------------------------------------ positive
-    _r("zh:positive", "positive", 0.0, r"哈哈|嘻嘻|嘿嘿|开心|高兴|太好了|太棒了|好耶|耶|笑话|相声|段子|逗|好玩|有趣|搞笑|幽默|"
-       r"乐死|笑死|笑出声|庆祝|升职|加薪|考上|录取|中奖|放假|约会|好消息|喜欢|兴奋|激动|期待|过生日|生日快乐|恭喜|"
-       r"顺利|成功|满分|第一名|拿到offer|上岸|通过了|考过了|美滋滋|爽|舒服|哈|快乐|幸福|感恩|好开森|开森|可爱|有意思|"
-       r"讲个|来个|乐一乐|逗我|逗乐|轻松一下|😂|🤣|😄|😆|😁|🎉|😊|👍|😀|😃|🥳|✌"),
-    _r("en:positive", "positive", 0.0, r"\b(?:haha\w*|hehe\w*|lol|lmao|rofl|yay|woo+|wohoo|awesome|amazing|great news|"
-       r"good news|excited|happy|glad|joke|jokes|funny|hilarious|fun|celebrat\w*|promoted|promotion|passed|got the job|"
-       r"nailed it|won|winning|love it|best day|so good|fantastic|wonderful|brilliant|cheer me up|make me laugh|"
-       r"pun|puns|lighten|laugh|laughing|grateful|proud|vacation|holiday|weekend|birthday|party|finally did it)\b|"
-       r"😂|🤣|😄|😆|😁|🎉|😊|👍|😀|😃|🥳"),
+    _r(
+        "zh:positive",
+        "positive",
+        0.0,
+        r"哈哈|嘻嘻|嘿嘿|开心|高兴|太好了|太棒了|好耶|耶|笑话|相声|段子|逗|好玩|有趣|搞笑|幽默|"
+        r"乐死|笑死|笑出声|庆祝|升职|加薪|考上|录取|中奖|放假|约会|好消息|喜欢|兴奋|激动|期待|过生日|生日快乐|恭喜|"
+        r"顺利|成功|满分|第一名|拿到offer|上岸|通过了|考过了|美滋滋|爽|舒服|哈|快乐|幸福|感恩|好开森|开森|可爱|有意思|"
+        r"讲个|来个|乐一乐|逗我|逗乐|轻松一下|😂|🤣|😄|😆|😁|🎉|😊|👍|😀|😃|🥳|✌",
+    ),
+    _r(
+        "en:positive",
+        "positive",
+        0.0,
+        r"\b(?:haha\w*|hehe\w*|lol|lmao|rofl|yay|woo+|wohoo|awesome|amazing|great news|"
+        r"good news|excited|happy|glad|joke|jokes|funny|hilarious|fun|celebrat\w*|promoted|promotion|passed|got the job|"
+        r"nailed it|won|winning|love it|best day|so good|fantastic|wonderful|brilliant|cheer me up|make me laugh|"
+        r"pun|puns|lighten|laugh|laughing|grateful|proud|vacation|holiday|weekend|birthday|party|finally did it)\b|"
+        r"😂|🤣|😄|😆|😁|🎉|😊|👍|😀|😃|🥳",
+    ),
 )
 
 
@@ -571,17 +1206,29 @@ def scan(norm: str) -> Scan:
         if m is not None:
             third = m.group(0)
             masked = _mask_spans(masked, pattern, "third_party", masks)
-    result = Scan(masked=masked, masks=masks, third_party=third,
-                  info_context=INFO_CONTEXT.search(norm) is not None)
+    result = Scan(
+        masked=masked,
+        masks=masks,
+        third_party=third,
+        info_context=INFO_CONTEXT.search(norm) is not None,
+    )
     has_zh = _CJK_RE.search(norm) is not None
     has_en = _LATIN_RE.search(norm) is not None
     for rule in RULES:
         # A zh rule cannot match text without ideographs (nor an en rule text without letters):
         # skipping them halves the cost of long messages.
-        if (rule.name.startswith("zh:") and not has_zh) or (rule.name.startswith("en:") and not has_en):
+        if (rule.name.startswith("zh:") and not has_zh) or (
+            rule.name.startswith("en:") and not has_en
+        ):
             continue
         # Mood rules read the unmasked text: 「笑死我了」 is laughter, 「累死了」 is tiredness.
-        text = norm if rule.kind in _MOOD_KINDS else benign_only if rule.kind in REFUSE_KINDS else masked
+        text = (
+            norm
+            if rule.kind in _MOOD_KINDS
+            else benign_only
+            if rule.kind in REFUSE_KINDS
+            else masked
+        )
         if rule.kind in _SOFT_KINDS:
             for m in itertools.islice(rule.pattern.finditer(text), 3):
                 result.hits.append((rule, m.group(0)))

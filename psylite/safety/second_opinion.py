@@ -39,7 +39,10 @@ async def judge(llm: LLMBackend, text: str, *, max_tokens: int = 4) -> int | Non
     """Ask the model for a 0/1/2 verdict on one message."""
     from psylite.llm.base import ChatMessage, GenOptions
 
-    messages = [ChatMessage(role="system", content=JUDGE_PROMPT), ChatMessage(role="user", content=text[:2000])]
+    messages = [
+        ChatMessage(role="system", content=JUDGE_PROMPT),
+        ChatMessage(role="user", content=text[:2000]),
+    ]
     answer = await llm.complete(messages, GenOptions(max_tokens=max_tokens, temperature=0.0))
     return parse_judgement(answer)
 

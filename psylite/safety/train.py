@@ -54,8 +54,13 @@ def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vec = TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, min_df=args.min_df,
-                          max_features=args.max_features, dtype=np.float64)
+    vec = TfidfVectorizer(
+        analyzer=char_ngrams,
+        sublinear_tf=True,
+        min_df=args.min_df,
+        max_features=args.max_features,
+        dtype=np.float64,
+    )
     x = vec.fit_transform(texts)
     clf = LogisticRegression(C=args.c, max_iter=3000, class_weight="balanced")
     clf.fit(x, labels)
@@ -75,11 +80,14 @@ def main(args: TrainArgs) -> CharNgramModel:
     model = fit(texts, labels, args)
     save_model(model, args.out)
     correct = sum(
-        max(p := model.predict_proba(t), key=p.__getitem__) == y for t, y in zip(texts, labels, strict=True)
+        max(p := model.predict_proba(t), key=p.__getitem__) == y
+        for t, y in zip(texts, labels, strict=True)
     )
     size = args.out.stat().st_size
-    print(f"trained on {len(texts)} examples, {len(model.vocabulary)} n-grams; "
-          f"train accuracy {correct / len(texts):.3f}; wrote {args.out} ({size / 1024:.0f} KiB)")
+    print(
+        f"trained on {len(texts)} examples, {len(model.vocabulary)} n-grams; "
+        f"train accuracy {correct / len(texts):.3f}; wrote {args.out} ({size / 1024:.0f} KiB)"
+    )
     return model
 
 
@@ -87,12 +95,22 @@ def parse_args(argv: list[str] | None = None) -> TrainArgs:
     defaults = TrainArgs()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=defaults.data, help="labeled JSONL file")
-    parser.add_argument("--out", type=Path, default=defaults.out, help="where to write the model file")
-    parser.add_argument("--max-features", type=int, default=defaults.max_features, help="n-gram vocabulary size")
-    parser.add_argument("--min-df", type=int, default=defaults.min_df, help="minimum examples per n-gram")
-    parser.add_argument("--c", type=float, default=defaults.c, help="inverse regularization strength")
+    parser.add_argument(
+        "--out", type=Path, default=defaults.out, help="where to write the model file"
+    )
+    parser.add_argument(
+        "--max-features", type=int, default=defaults.max_features, help="n-gram vocabulary size"
+    )
+    parser.add_argument(
+        "--min-df", type=int, default=defaults.min_df, help="minimum examples per n-gram"
+    )
+    parser.add_argument(
+        "--c", type=float, default=defaults.c, help="inverse regularization strength"
+    )
     ns = parser.parse_args(argv)
-    return TrainArgs(data=ns.data, out=ns.out, max_features=ns.max_features, min_df=ns.min_df, c=ns.c)
+    return TrainArgs(
+        data=ns.data, out=ns.out, max_features=ns.max_features, min_df=ns.min_df, c=ns.c
+    )
 
 
 if __name__ == "__main__":

@@ -24,8 +24,13 @@ class Decision:
     distress: bool  # sadness, anxiety or hopelessness present: no humor
 
     def to_dict(self) -> dict[str, object]:
-        return {"route": str(self.route), "risk": round(self.risk, 4), "reasons": list(self.reasons),
-                "lang": self.lang, "distress": self.distress}
+        return {
+            "route": str(self.route),
+            "risk": round(self.risk, 4),
+            "reasons": list(self.reasons),
+            "lang": self.lang,
+            "distress": self.distress,
+        }
 
 
 @dataclass
