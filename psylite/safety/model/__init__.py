@@ -1,0 +1,1 @@
+"""The trained router model file (package data)."""
