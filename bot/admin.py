@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.i18n import t
 from bot.ratelimit import retry_seconds
+from psylite.redaction import redact_excerpt
 from psylite.store import (
     Escalation,
     IllegalTransition,
@@ -64,25 +64,6 @@ def escalation_keyboard(escalation_id: int) -> InlineKeyboardMarkup:
             ]
         ]
     )
-
-
-_REDACTIONS = (
-    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
-    (re.compile(r"@\w{3,}"), "@[handle]"),
-    (re.compile(r"https?://\S+"), "[link]"),
-    (re.compile(r"\d[\d\s()+-]{4,}\d"), "[number]"),
-)
-
-
-def redact_excerpt(text: str | None, settings: Settings) -> str | None:
-    """Shorten (and, when configured, mask contact details in) the excerpt admins see."""
-    if not text or settings.escalation_excerpt_chars == 0:
-        return None
-    if settings.escalation_excerpt_redact:
-        for pattern, mask in _REDACTIONS:
-            text = pattern.sub(mask, text)
-    limit = settings.escalation_excerpt_chars
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def notification_text(escalation: Escalation, settings: Settings, *, reminder: int = 0) -> str:

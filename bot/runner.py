@@ -49,6 +49,13 @@ async def running(
             await application.updater.start_polling(
                 poll_interval=0.0, timeout=poll_timeout, allowed_updates=allowed_updates()
             )
+            settings = application.bot_data.services.settings
+            if settings.metrics_port:
+                from bot.webhook import start_metrics_server
+
+                server = await start_metrics_server(
+                    application, settings.metrics_host, settings.metrics_port
+                )
         else:
             from bot.webhook import start_webhook_server
 

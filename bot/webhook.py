@@ -15,6 +15,8 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
+from psylite.metrics import add_metrics_route, store_refresher
+
 if TYPE_CHECKING:
     from bot.runner import WebhookConfig
 
@@ -53,7 +55,27 @@ def build_webhook_app(application: Application, path: str, secret: str) -> web.A
     app[SECRET_KEY] = secret
     app.router.add_post(path, telegram_update)
     app.router.add_get("/healthz", healthz)
+    add_bot_metrics(app, application)
     return app
+
+
+def add_bot_metrics(app: web.Application, application: Application) -> None:  # type: ignore[type-arg]
+    """The same /metrics as the dashboard, mirrored from this process's store."""
+    services = application.bot_data.services
+    refresh = store_refresher(services.store) if services is not None else None
+    add_metrics_route(app, refresh=refresh)
+
+
+async def start_metrics_server(application: Application, host: str, port: int) -> web.AppRunner:  # type: ignore[type-arg]
+    """In polling mode there is no web server: serve /metrics and /healthz on their own."""
+    app = web.Application()
+    app.router.add_get("/healthz", healthz)
+    add_bot_metrics(app, application)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    log.info("metrics on http://%s:%s/metrics", host, port)
+    return runner
 
 
 async def start_webhook_server(application: Application, config: WebhookConfig) -> web.AppRunner:  # type: ignore[type-arg]

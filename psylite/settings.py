@@ -87,6 +87,12 @@ class Settings(BaseSettings):
     # Bump when the consent text changes materially: users are asked again.
     policy_version: str = "2025-06"
 
+    # --- metrics ---
+    # In polling mode the bot serves /metrics and /healthz here (0 = off); webhook mode
+    # serves them on the webhook port.
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = Field(default=0, ge=0, le=65535)
+
     # --- humor and routing ---
     humor_enabled: bool = True
     # Ask the LLM for a second opinion on ambiguous messages (can only raise risk).

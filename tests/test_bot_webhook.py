@@ -54,3 +54,34 @@ async def test_webhook_refuses_missing_or_wrong_secret_and_accepts_the_right_one
             ) as r:
                 assert r.status == 200
         await api.wait_for_message(21, "not a therapist")
+
+
+async def test_bot_process_exposes_prometheus_metrics_in_both_modes(
+    api: FakeBotAPI, data_dir: Path, fake_llm: FakeLLM
+) -> None:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    async def scrape(url: str) -> set[str]:
+        async with aiohttp.ClientSession() as http, http.get(url) as r:
+            assert r.status == 200
+            return {f.name for f in text_string_to_metric_families(await r.text())}
+
+    # webhook mode: on the webhook port
+    settings = bot_settings(data_dir, api)
+    port = _free_port()
+    config = WebhookConfig(
+        url="https://bot.example.org/hook", listen="127.0.0.1", port=port, secret="x-secret"
+    )
+    async with running(
+        build_application(settings, build_services(settings, llm=fake_llm)), webhook=config
+    ):
+        names = await scrape(f"http://127.0.0.1:{port}/metrics")
+    assert any("escalations" in n for n in names)
+    assert any("messages" in n for n in names)
+
+    # polling mode: on PSYLITE_METRICS_PORT
+    metrics_port = _free_port()
+    settings = settings.model_copy(update={"metrics_port": metrics_port})
+    async with running(build_application(settings, build_services(settings, llm=fake_llm))):
+        names = await scrape(f"http://127.0.0.1:{metrics_port}/metrics")
+    assert any("outbox" in n for n in names)

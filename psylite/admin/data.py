@@ -8,7 +8,6 @@ SQLAlchemy queries over the store's models here, read-only.
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -19,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from psylite.admin.keys import AdminIdentity
 from psylite.admin.security import hash_password, needs_rehash, verify_password
+from psylite.redaction import redact_excerpt
 from psylite.services import Services
-from psylite.settings import Settings
 from psylite.store import AuditRecord, EscalationStatus, IllegalTransition, NotFound, Store
 from psylite.store import models as m
 from psylite.store.engine import translated
@@ -75,29 +74,6 @@ async def get_admin(services: Services, *, user_id: int, name: str | None) -> Ad
 
 async def audit(services: Services, *, actor: str, action: str, target: str | None) -> None:
     await services.store.add_audit(actor=actor, action=action, target=target or "dashboard")
-
-
-# --- redaction -----------------------------------------------------------------------------
-
-# Same policy as the Telegram notifications (bot/admin.py `redact_excerpt`), driven by the
-# same settings; kept here because psylite must not import bot/.
-_REDACTIONS = (
-    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
-    (re.compile(r"@\w{3,}"), "@[handle]"),
-    (re.compile(r"https?://\S+"), "[link]"),
-    (re.compile(r"\d[\d\s()+-]{4,}\d"), "[number]"),
-)
-
-
-def redact_excerpt(text: str | None, settings: Settings) -> str | None:
-    """Shorten (and, when configured, mask contact details in) the excerpt admins see."""
-    limit = getattr(settings, "escalation_excerpt_chars", 200)
-    if not text or limit == 0:
-        return None
-    if getattr(settings, "escalation_excerpt_redact", True):
-        for pattern, mask in _REDACTIONS:
-            text = pattern.sub(mask, text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- queue ---------------------------------------------------------------------------------
