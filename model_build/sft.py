@@ -113,7 +113,7 @@ def trainer_kwargs(args: SFTArgs | Any, out_dir: Any) -> dict[str, Any]:
         "max_steps": args.max_steps,
         "per_device_train_batch_size": args.per_device_train_batch_size,
         "gradient_accumulation_steps": args.gradient_accumulation_steps,
-        "activation_checkpointing": args.gradient_checkpointing,
+        "gradient_checkpointing": args.gradient_checkpointing,  # activation_checkpointing from 5.2x only
         "logging_steps": args.logging_steps,
         "save_steps": args.save_steps,
         "save_total_limit": args.save_total_limit,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import time
 from pathlib import Path
 from typing import Any
@@ -15,16 +16,18 @@ from typing import Any
 import pytest
 
 pytest.importorskip("torch", reason="needs the [train] extra (torch): pip install -e .[train]")
-pytest.importorskip("transformers", reason="needs the [train] extra (transformers): pip install -e .[train]")
+pytest.importorskip(
+    "transformers", reason="needs the [train] extra (transformers): pip install -e .[train]"
+)
 
-from click.testing import CliRunner  # noqa: E402
+from click.testing import CliRunner
 
-from model_build import data  # noqa: E402
-from model_build.cli import build_group  # noqa: E402
-from model_build.config import load_args  # noqa: E402
-from model_build.errors import BuildError  # noqa: E402
-from model_build.modelfile import ModelfileArgs, parse_template, render  # noqa: E402
-from model_build.templates import ensure_chat_template, render_ollama_template  # noqa: E402
+from model_build import data
+from model_build.cli import build_group
+from model_build.config import load_args
+from model_build.errors import BuildError
+from model_build.modelfile import ModelfileArgs, parse_template, render
+from model_build.templates import ensure_chat_template, render_ollama_template
 
 pytestmark = pytest.mark.train
 os.environ.setdefault("TRL_EXPERIMENTAL_SILENCE", "1")
@@ -38,13 +41,26 @@ CONVERSATION = [
 ]
 
 
+def _cpu_seconds() -> float:
+    self_, children = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return self_.ru_utime + self_.ru_stime + children.ru_utime + children.ru_stime
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("tiny-cpu")
-    started = time.monotonic()
-    result = CliRunner().invoke(build_group, ["all", "--config", "tiny-cpu", "--output-dir", str(out)])
+    cpu, wall = _cpu_seconds(), time.monotonic()
+    result = CliRunner().invoke(
+        build_group, ["all", "--config", "tiny-cpu", "--output-dir", str(out)]
+    )
     assert result.exit_code == 0, f"{result.output}\n{result.exception!r}"
-    return {"out": out, "seconds": time.monotonic() - started}
+    return {
+        "out": out,
+        "cpu_seconds": _cpu_seconds() - cpu,
+        "wall_seconds": time.monotonic() - wall,
+    }
 
 
 def _load(base: Path, adapter: Path | None = None) -> tuple[Any, Any]:
@@ -57,9 +73,16 @@ def _load(base: Path, adapter: Path | None = None) -> tuple[Any, Any]:
     return model, AutoTokenizer.from_pretrained(base)
 
 
-def test_whole_tiny_pipeline_runs_within_two_minutes(built: dict[str, Any]) -> None:
-    assert built["seconds"] < 120
-    for name in ("data/card.json", "sft/adapter", "orpo/adapter", "merged/config.json", "Modelfile"):
+def test_whole_tiny_pipeline_needs_under_two_cpu_minutes(built: dict[str, Any]) -> None:
+    # CPU time, not wall time: the CI box is shared, and wall time there measures the neighbours.
+    assert built["cpu_seconds"] < 120, built
+    for name in (
+        "data/card.json",
+        "sft/adapter",
+        "orpo/adapter",
+        "merged/config.json",
+        "Modelfile",
+    ):
         assert (built["out"] / name).exists(), name
 
 
@@ -101,17 +124,23 @@ def test_q4_k_m_gguf_loads_in_llama_cpp_and_generates(built: dict[str, Any]) -> 
     assert path.stat().st_size < (built["out"] / "gguf" / "tiny-f16.gguf").stat().st_size / 2
     llm = Llama(model_path=str(path), n_ctx=256, verbose=False, seed=0)
     assert llm.metadata["general.file_type"] == "15"  # LLAMA_FTYPE_MOSTLY_Q4_K_M
-    out = llm.create_completion("<|im_start|>user\n你好<|im_end|>\n<|im_start|>assistant\n", max_tokens=4, temperature=0)
+    out = llm.create_completion(
+        "<|im_start|>user\n你好<|im_end|>\n<|im_start|>assistant\n", max_tokens=4, temperature=0
+    )
     assert out["usage"]["completion_tokens"] >= 1
     report = json.loads((built["out"] / "gguf" / "tiny-q4_k_m.json").read_text())
     assert report["verify"]["has_chat_template"] and report["verify"]["completion_tokens"] >= 1
 
 
-def test_modelfile_template_renders_exactly_like_the_tokenizer_chat_template(built: dict[str, Any]) -> None:
+def test_modelfile_template_renders_exactly_like_the_tokenizer_chat_template(
+    built: dict[str, Any],
+) -> None:
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(built["out"] / "merged")
-    expected = tokenizer.apply_chat_template(CONVERSATION, tokenize=False, add_generation_prompt=True)
+    expected = tokenizer.apply_chat_template(
+        CONVERSATION, tokenize=False, add_generation_prompt=True
+    )
     template = parse_template((built["out"] / "Modelfile").read_text(encoding="utf-8"))
     # llama.cpp/Ollama add BOS as a token (GGUF add_bos_token), the Jinja template as text.
     assert expected == tokenizer.bos_token + render_ollama_template(template, CONVERSATION)
@@ -128,7 +157,8 @@ def test_four_bit_recipe_without_a_gpu_fails_with_the_fix(tmp_path: Path) -> Non
     if torch.cuda.is_available():
         pytest.skip("a GPU is present, so 4-bit loading is allowed")
     result = CliRunner().invoke(
-        build_group, ["sft", "--config", "tiny-cpu", "--output-dir", str(tmp_path), "--load-in-4bit"]
+        build_group,
+        ["sft", "--config", "tiny-cpu", "--output-dir", str(tmp_path), "--load-in-4bit"],
     )
     assert result.exit_code == 2
     assert "needs a CUDA GPU" in result.output and "--no-load-in-4bit" in result.output
@@ -141,3 +171,17 @@ def test_tokenizer_without_a_chat_template_is_refused(built: dict[str, Any]) -> 
     tokenizer.chat_template = None
     with pytest.raises(BuildError, match="no chat template"):
         ensure_chat_template(tokenizer, None, "base")
+
+
+def test_sft_resumes_from_its_last_checkpoint(built: dict[str, Any]) -> None:
+    # Last in the module: it extends the fixture's SFT run by two steps.
+    from model_build.common import read_losses
+
+    out = built["out"]
+    before = read_losses(out / "sft" / "loss.csv")
+    result = CliRunner().invoke(
+        build_group, ["sft", "--config", "tiny-cpu", "--output-dir", str(out), "--max-steps", "32"]
+    )
+    assert result.exit_code == 0, result.output
+    after = read_losses(out / "sft" / "loss.csv")
+    assert after[: len(before)] == before and len(after) == len(before) + 2
