@@ -65,7 +65,10 @@ async def run(args: argparse.Namespace, model: Path) -> int:
     from psylite.llm.base import GenOptions
     from psylite.settings import load_settings
 
-    settings = load_settings()
+    # CPU inference of whole dialogues: generous timeouts, nobody is waiting on a reply.
+    settings = load_settings().model_copy(
+        update={"llm_first_token_timeout": 600.0, "llm_total_timeout": 1800.0}
+    )
     cases = load_safety_cases(Path(args.cases))[: args.limit]
     spec = BackendSpec("llama_cpp", str(model), max_tokens=args.max_tokens)
     judge_model = args.judge_model or (str(model) if args.judge_backend == "llama_cpp" else None)
@@ -86,7 +89,10 @@ async def run(args: argparse.Namespace, model: Path) -> int:
                 cases, spec, judge_spec, settings=settings, out=out,
                 cache=ResultCache(out / CACHE_FILE), through_router=through,
                 model_label=spec.label(settings) + ("+router" if through else ""),
-                judge_gen=GenOptions(max_tokens=args.judge_max_tokens, temperature=0.0),
+                judge_gen=GenOptions(
+                    max_tokens=args.judge_max_tokens, temperature=0.0,
+                    first_token_timeout=600.0, total_timeout=1800.0,
+                ),
             )  # fmt: skip
             results[mode]["wall_s"] = time.perf_counter() - started
 
@@ -130,7 +136,13 @@ def main(argv: list[str]) -> int:
             "or pass --model PATH)"
         )
         return 0
-    return asyncio.run(run(args, model))
+    from psylite.errors import PsyliteError
+
+    try:
+        return asyncio.run(run(args, model))
+    except PsyliteError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -264,8 +264,11 @@ class Judge:
         self.llm = llm
         self.rubric = rubric
         self.label = label
-        # Deterministic judging; enough tokens for the JSON and a one-sentence reason.
-        self.options = options or GenOptions(max_tokens=300, temperature=0.0)
+        # Deterministic judging; enough tokens for the JSON and a one-sentence reason. Long
+        # timeouts: a judge reads a whole dialogue, and a batch run has nobody waiting.
+        self.options = options or GenOptions(
+            max_tokens=300, temperature=0.0, first_token_timeout=600, total_timeout=1800
+        )
 
     def prompt(self, material: str) -> list[ChatMessage]:
         return [
