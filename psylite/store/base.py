@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -45,6 +46,9 @@ class StoreBase:
         self.cipher = TextCipher(key)
         # Set whenever a job is enqueued, so an in-process OutboxWorker wakes at once.
         self.outbox_wakeup = asyncio.Event()
+        # SQLite has one writer at a time: queueing our own writers here is fair and fast,
+        # where leaving them to SQLite's busy handler means sleeps of up to 100 ms each.
+        self._sqlite_write_lock: asyncio.Lock | None = None
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -73,6 +77,7 @@ class StoreBase:
             await engine.dispose()
             raise
         self._url, self._engine = url, engine
+        self._sqlite_write_lock = asyncio.Lock() if is_sqlite(url) else None
         self._reader = async_sessionmaker(engine, expire_on_commit=False)
         self._writer = async_sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
@@ -116,8 +121,9 @@ class StoreBase:
         """One transaction: committed when the block ends, rolled back if it raises."""
         if self._writer is None:
             raise StoreError("the store is not initialized (call `await store.initialize()`)")
+        lock = self._sqlite_write_lock or contextlib.nullcontext()
         with translated(self.url):
-            async with self._writer() as session, session.begin():
+            async with lock, self._writer() as session, session.begin():
                 yield session
 
     # --- shared helpers --------------------------------------------------------------------

@@ -133,11 +133,18 @@ def translate(err: BaseException, url: URL) -> StoreError | None:
         )
     if "readonly database" in text:
         return StoreError(f"the SQLite database {url.database} is read-only: fix its permissions")
+    if "database is locked" in text:
+        return StoreError(
+            f"the SQLite database {url.database} stayed locked by another writer for "
+            f"{SQLITE_BUSY_TIMEOUT_S:.0f} s; for several processes use PostgreSQL"
+        )
     if "file is not a database" in text or "file is encrypted or is not a database" in text:
         return StoreError(f"{url.database} is not a SQLite database: check PSYLITE_DATABASE_URL")
     name = type(root).__name__
     if name == "InvalidPasswordError" or "password authentication failed" in text:
         return StoreError(f"{where}: authentication failed; check the user and password")
+    if name == "DiskFullError":
+        return StoreError(f"the PostgreSQL server at {where} is out of disk space")
     if name == "InvalidCatalogNameError":
         return StoreError(f"{where}: the database does not exist; create it (createdb) first")
     if isinstance(root, OSError | TimeoutError) or name in (

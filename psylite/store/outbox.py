@@ -279,15 +279,15 @@ class OutboxWorker:
                 delivered = 0
             if delivered >= self.batch_size:
                 continue  # more may be waiting
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(self.poll_interval):
-                    waker = asyncio.ensure_future(self.store.outbox_wakeup.wait())
-                    stopper = asyncio.ensure_future(self._stopping.wait())
-                    try:
-                        await asyncio.wait({waker, stopper}, return_when=asyncio.FIRST_COMPLETED)
-                    finally:
-                        waker.cancel()
-                        stopper.cancel()
+            waits = {
+                asyncio.ensure_future(self.store.outbox_wakeup.wait()),
+                asyncio.ensure_future(self._stopping.wait()),
+            }
+            _, pending = await asyncio.wait(
+                waits, timeout=self.poll_interval, return_when=asyncio.FIRST_COMPLETED
+            )
+            for waiter in pending:
+                waiter.cancel()
 
     def start(self) -> None:
         """Run in the background of the current event loop."""
