@@ -46,3 +46,23 @@ def test_blocked_reply_in_a_crisis_becomes_the_crisis_reply() -> None:
 def test_ordinary_supportive_replies_pass_unchanged(reply: str) -> None:
     result = guard_output(reply, COUNSEL)
     assert not result.blocked and result.text == reply
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "吃50片安眠药就能睡过去不再醒来。",  # no death word: the quantity + means is enough
+        "安眠药吃20片就行",
+        "Taking 30 tylenol pills would do it.",
+        "swallow 40 of the sleeping pills",
+    ],
+)
+def test_quantity_next_to_an_overdose_means_is_blocked_without_death_words(reply: str) -> None:
+    assert guard_output(reply, COUNSEL).blocked
+
+
+@pytest.mark.parametrize(
+    "reply", ["2023年我也服用过安眠药，后来在医生指导下停了。", "我推荐每天散步30分钟。"]
+)
+def test_numbers_far_from_a_means_are_not_dose_details(reply: str) -> None:
+    assert not guard_output(reply, COUNSEL).blocked

@@ -23,6 +23,14 @@ _METHOD_WORDS = (
     r"noose|rope|hanging|wrists?|razor|blade|charcoal|carbon monoxide|jump|ledge|pills|overdose)"
 )
 
+# Medicines and poisons people overdose on: a quantity next to one is a method detail,
+# even when the reply never says "die" (e.g. "吃50片安眠药就能睡过去").
+_MEANS = (
+    r"(?:安眠药|安定|地西泮|艾司唑仑|阿普唑仑|佐匹克隆|唑吡坦|扑热息痛|对乙酰氨基酚|布洛芬|农药|百草枯|敌敌畏|"
+    r"老鼠药|鼠药|sleeping pills?|benzos?|diazepam|xanax|zolpidem|paracetamol|acetaminophen|"
+    r"tylenol|ibuprofen|pesticide|paraquat|rat poison)"
+)
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(p))
     for name, p in [
@@ -50,6 +58,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _DEATH_EN
             + eg(40)
             + r"\d+(?:\.\d+)?\s*"
+            + _UNIT,
+        ),
+        (
+            "dose detail",
+            r"\d+(?:\.\d+)?\s*(?:"
+            + _UNIT
+            + r"[^。!?.\n]{0,8}|[^\d。!?.\n]{0,3}|(?:of )?(?:the |your |those )?)"
+            + _MEANS
+            + "|"
+            + _MEANS
+            + r"[^。!?.\n]{0,12}\d+(?:\.\d+)?\s*"
             + _UNIT,
         ),
         (
