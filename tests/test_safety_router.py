@@ -172,3 +172,20 @@ def test_p99_latency_under_2ms(router: Router) -> None:
             times.append(time.thread_time() - start)
         best_p99 = min(best_p99, statistics.quantiles(times, n=100)[98])
     assert best_p99 < 0.002, f"p99 {best_p99 * 1000:.2f} ms"
+
+
+def test_crisis_sentence_in_the_middle_of_a_long_message_is_caught() -> None:
+    from psylite.safety import Router
+
+    filler = "今天去上班，路上堵车，午饭吃了面条，下午开会。" * 120
+    text = filler + "我不想活了，药已经准备好了。" + filler
+    assert len(text) > 5000
+    assert Router.default().route(text).route == "crisis"
+
+
+def test_crisis_at_the_end_of_a_100kb_paste_is_caught() -> None:
+    from psylite.safety import Router
+
+    text = "The meeting notes say nothing special. " * 2600 + "I am going to kill myself tonight."
+    assert len(text) > 100_000
+    assert Router.default().route(text).route == "crisis"

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 
 from psylite.safety.classifier import CharNgramModel, load_default
-from psylite.safety.normalize import detect_lang, normalize
+from psylite.safety.normalize import MAX_CHARS, detect_lang, normalize
 from psylite.safety.rules import CRISIS_KINDS, REFUSE_KINDS, scan
 from psylite.safety.types import ConversationState, Decision, Route
 
@@ -42,6 +42,16 @@ HUMOR_OFF_AFTER_DISTRESS = 3
 HUMOR_OFF_AFTER_REFUSE = 2
 
 SecondOpinion = Callable[[str], Awaitable[float | None]]
+
+# Long messages are judged in overlapping windows (up to ~60 kB; beyond that, the head).
+_WINDOW = 1500
+_OVERLAP = 300
+_MAX_WINDOWS = 50
+
+
+def _severity(a: Assessment) -> tuple[int, float]:
+    rank = {Route.CRISIS: 3, Route.REFUSE: 2}.get(a.route, 0)
+    return rank, a.risk
 
 
 @dataclass(frozen=True)
@@ -80,7 +90,31 @@ class Router:
 
     # ------------------------------------------------------------------ one message
     def assess(self, text: str) -> Assessment:
-        """Judge one message without state."""
+        """Judge one message without state.
+
+        A long message is judged window by window and the most serious verdict wins, so a
+        crisis sentence in the middle of a long paste is not lost to clipping.
+        """
+        if len(text) <= MAX_CHARS:
+            return self._assess_one(text)
+        step = _WINDOW - _OVERLAP
+        starts = list(range(0, max(len(text) - _OVERLAP, 1), step))
+        if len(starts) > _MAX_WINDOWS:  # beyond ~60 kB: the head and the very end
+            starts = [*starts[: _MAX_WINDOWS - 1], len(text) - _WINDOW]
+        seen: set[str] = set()
+        verdicts = []
+        for start in starts:
+            chunk = text[start : start + _WINDOW]
+            if chunk not in seen:  # repeated input: judge each distinct window once
+                seen.add(chunk)
+                verdicts.append(self._assess_one(chunk))
+        worst = max(verdicts, key=_severity)
+        if worst.route is Route.HUMOR and any(v.route is not Route.HUMOR for v in verdicts):
+            worst = max((v for v in verdicts if v.route is not Route.HUMOR), key=_severity)
+        distress = any(v.distress for v in verdicts)
+        return Assessment(worst.route, worst.risk, worst.reasons, worst.lang, distress)
+
+    def _assess_one(self, text: str) -> Assessment:
         norm = normalize(text)
         lang = detect_lang(norm)
         if not norm:
