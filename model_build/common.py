@@ -69,17 +69,20 @@ class ModelArgs:
 
 
 def base_path(args: ModelArgs) -> str:
-    """The base model reference; builds the tiny base on first use."""
+    """The base model reference; builds the tiny base (tokenizer trained on the mix) on first use."""
     if args.base_model != "tiny":
         return args.base_model
     from model_build.data import read_jsonl, text_of
-    from model_build.tiny import build_tiny_base
+    from model_build.tiny import build_tiny_base, is_built
 
+    out = args.root / "base"
+    if is_built(out):
+        return str(out)
     rows = read_jsonl(args.data_dir / "sft_train.jsonl") + read_jsonl(
         args.data_dir / "pref_train.jsonl"
     )
     texts = [text_of(r.get("messages") or r["prompt"] + r["chosen"] + r["rejected"]) for r in rows]
-    return str(build_tiny_base(args.root / "base", texts, args.tiny_model, args.seed))
+    return str(build_tiny_base(out, texts, args.tiny_model, args.seed))
 
 
 def check_device(args: ModelArgs) -> None:

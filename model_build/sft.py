@@ -100,8 +100,8 @@ def lora_config(args: LoraArgs) -> Any:
     )
 
 
-def trainer_kwargs(args: SFTArgs | Any, out_dir: Any) -> dict[str, Any]:
-    """TrainingArguments shared by SFT and ORPO."""
+def trainer_kwargs(args: Any, out_dir: Any) -> dict[str, Any]:
+    """TrainingArguments shared by SFT and ORPO (``args`` has TrainArgs and ModelArgs fields)."""
     return {
         "output_dir": str(out_dir),
         "seed": args.seed,

@@ -88,11 +88,16 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int) -> Any:
     )
 
 
+def is_built(out_dir: Path) -> bool:
+    """Whether ``out_dir`` already holds a saved tiny base."""
+    return (out_dir / "config.json").is_file() and (out_dir / "tokenizer.json").is_file()
+
+
 def build_tiny_base(
     out_dir: Path, texts: Iterable[str], spec: dict[str, Any] | None, seed: int
 ) -> Path:
     """Train the tokenizer, initialise the model, save both to ``out_dir``; reuse if present."""
-    if (out_dir / "config.json").is_file() and (out_dir / "tokenizer.json").is_file():
+    if is_built(out_dir):
         return out_dir
     import torch
     from transformers import LlamaConfig, LlamaForCausalLM
