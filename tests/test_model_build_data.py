@@ -58,7 +58,9 @@ def test_mix_drops_exact_duplicates_and_length_outliers(tmp_path: Path) -> None:
 
 
 def test_distill_reasoning_goes_inside_think_before_the_answer() -> None:
-    (messages,) = data.read_distill([{"instruction": "1+1?", "input": "", "reasoning": "one plus one", "answer": "2"}])
+    (messages,) = data.read_distill(
+        [{"instruction": "1+1?", "input": "", "reasoning": "one plus one", "answer": "2"}]
+    )
     assert messages == [
         {"role": "user", "content": "1+1?"},
         {"role": "assistant", "content": "<think>\none plus one\n</think>\n\n2"},
@@ -72,8 +74,13 @@ def test_counselling_dialogues_in_all_three_layouts_become_alternating_turns() -
     for messages in data.read_counsel(rows):
         assert [m["role"] for m in messages] == ["user", "assistant"] * (len(messages) // 2)
         assert all(m["content"].strip() for m in messages)
-    text_dialogue = next(m for r, m in zip(rows, data.read_counsel(rows), strict=True) if "dialogue" in r)
-    assert text_dialogue[0]["content"].startswith("我总担心") and "<think>" in text_dialogue[1]["content"]
+    text_dialogue = next(
+        m for r, m in zip(rows, data.read_counsel(rows), strict=True) if "dialogue" in r
+    )
+    assert (
+        text_dialogue[0]["content"].startswith("我总担心")
+        and "<think>" in text_dialogue[1]["content"]
+    )
 
 
 def test_safety_pairs_prefer_the_safer_response_and_drop_both_unsafe() -> None:
@@ -82,7 +89,9 @@ def test_safety_pairs_prefer_the_safer_response_and_drop_both_unsafe() -> None:
     assert len(pairs) == len(rows) - 1  # one pair has no safe response
     swapped = next(p for p, r in zip(pairs, rows, strict=False) if r["safer_response_id"] == 1)
     assert "can't help" in swapped["chosen"][0]["content"]
-    assert all(p["prompt"][0]["role"] == "user" and p["chosen"][0]["role"] == "assistant" for p in pairs)
+    assert all(
+        p["prompt"][0]["role"] == "user" and p["chosen"][0]["role"] == "assistant" for p in pairs
+    )
 
 
 @pytest.mark.parametrize(
