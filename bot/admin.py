@@ -242,6 +242,7 @@ def start_background(application: Application) -> None:  # type: ignore[type-arg
     )
     worker.start()
     application.bot_data.background = worker
+    services.start_maintenance()  # journal replay + retention purge
 
 
 async def stop_background(application: Application) -> None:  # type: ignore[type-arg]

@@ -10,8 +10,10 @@ from a cleanup_ctx, the CLI directly.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 from psylite.humor import HumorSelector
 from psylite.journal import EscalationJournal
@@ -33,6 +35,7 @@ class Services:
     router: Router
     journal: EscalationJournal
     pipeline: Pipeline
+    _maintenance: asyncio.Task[None] | None = field(default=None, repr=False)
 
     async def initialize(self) -> None:
         """Open the database and the humor index; replay escalations journalled while down."""
@@ -49,8 +52,39 @@ class Services:
         """Move escalations written to the local journal into the database."""
         return await self.pipeline.replay_journal()
 
+    def start_maintenance(
+        self, *, replay_every_s: float = 30.0, purge_every_s: float = 6 * 3600.0
+    ) -> None:
+        """Background upkeep for long-running processes: replay the escalation journal
+        (the database came back) and purge messages past the retention period."""
+        if self._maintenance is None:
+            self._maintenance = asyncio.create_task(
+                self._maintain(replay_every_s, purge_every_s), name="psylite-maintenance"
+            )
+
+    async def _maintain(self, replay_every_s: float, purge_every_s: float) -> None:
+        next_purge = time.monotonic()
+        while True:
+            try:
+                if self.journal.pending():
+                    await self.replay_journal()
+                if time.monotonic() >= next_purge:
+                    result = await self.store.purge()
+                    log.info("retention purge: %s", result)
+                    next_purge = time.monotonic() + purge_every_s
+            except asyncio.CancelledError:
+                raise
+            except Exception as err:  # the database may be down; try again later
+                log.warning("maintenance step failed: %s", err)
+            await asyncio.sleep(replay_every_s)
+
     async def shutdown(self) -> None:
-        """Release connections and the model."""
+        """Stop background upkeep; release connections and the model."""
+        if self._maintenance is not None:
+            self._maintenance.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._maintenance
+            self._maintenance = None
         await self.llm.aclose()
         await self.store.shutdown()
 

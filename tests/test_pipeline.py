@@ -158,3 +158,21 @@ async def test_crisis_with_database_down_is_journalled_and_replayed(services, tm
     escs = await services.store.list_escalations()
     assert [e.chat_id for e in escs] == [14]
     assert await services.replay_journal() == 0  # replay twice adds nothing
+
+
+async def test_background_maintenance_replays_the_journal_when_the_database_returns(services):
+    import asyncio
+
+    await services.store.shutdown()
+    reply, _ = await collect(services, Turn(chat_id=15, text=CRISIS_ZH, update_id=6))
+    assert reply.journalled
+    services.start_maintenance(replay_every_s=0.05)
+    await asyncio.sleep(0.2)  # still down: the record stays in the journal
+    assert len(services.journal.pending()) == 1
+    await services.store.initialize()
+    for _ in range(100):
+        if not services.journal.pending():
+            break
+        await asyncio.sleep(0.05)
+    assert services.journal.pending() == []
+    assert [e.chat_id for e in await services.store.list_escalations()] == [15]
