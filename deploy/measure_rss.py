@@ -138,26 +138,20 @@ async def measure_http(data_dir: Path, which: str) -> tuple[float, float]:
 
 
 async def main(ggufs: list[str]) -> None:
-    rows = []
+    started = time.monotonic()
+    print(f"{'process':<62} {'RSS MiB':>8} {'peak MiB':>9}", flush=True)
+
+    def row(name: str, mib: tuple[float, float]) -> None:
+        print(f"{name:<62} {mib[0]:>8.0f} {mib[1]:>9.0f}", flush=True)
+
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp)
-        started = time.monotonic()
-        rows.append(
-            ("bot, LLM on Ollama (no model in process)", await measure_bot(data / "bot", None))
-        )
-        rows.append(
-            ("psylite serve (OpenAI endpoint)", await measure_http(data / "serve", "serve"))
-        )
-        rows.append(
-            ("psylite admin serve (dashboard)", await measure_http(data / "admin", "admin"))
-        )
+        data = Path(tmp)  # a fresh data dir (new database, new users) for each process
+        row("bot, LLM on Ollama (no model in process)", await measure_bot(data / "bot", None))
+        row("psylite serve (OpenAI endpoint)", await measure_http(data / "serve", "serve"))
+        row("psylite admin serve (dashboard)", await measure_http(data / "admin", "admin"))
         for gguf in ggufs:
-            rows.append(
-                (f"bot + in-process {Path(gguf).name}", await measure_bot(data / "g", gguf))
-            )
-    print(f"{'process':<62} {'RSS MiB':>8} {'peak MiB':>9}")
-    for name, (rss, peak) in rows:
-        print(f"{name:<62} {rss:>8.0f} {peak:>9.0f}")
+            name = f"bot + in-process {Path(gguf).name}"
+            row(name, await measure_bot(data / Path(gguf).stem, gguf))
     print(f"({time.monotonic() - started:.0f} s, python {sys.version.split()[0]}, {sys.platform})")
 
 
