@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Callable
 
 from telegram import Bot
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, RetryAfter, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 
 from bot.ratelimit import retry_seconds
 
@@ -140,6 +140,8 @@ class StreamingReply:
             self._next_edit = time.monotonic() + retry_seconds(err)
         except BadRequest as err:
             log.debug("preview edit refused: %s", err)
+        except NetworkError as err:  # a 5xx or a dropped connection: the final render retries
+            log.debug("preview skipped: %s", err)
 
     async def finish(self, text: str) -> list[int]:
         """Make the chat show exactly `text` (split under the limit); return message ids."""

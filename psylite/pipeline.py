@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from psylite import metrics
 from psylite.errors import LLMError, StoreError
@@ -90,6 +90,12 @@ LLM_DOWN = {
 
 # A crisis must not wait long on a slow database: past this, the escalation is journalled.
 CRISIS_STORE_TIMEOUT_S = 5.0
+# Reads before routing are short; after a failure the store is skipped for a while.
+STORE_READ_TIMEOUT_S = 1.5
+STORE_WRITE_TIMEOUT_S = 5.0
+STORE_BACKOFF_S = 10.0
+
+T = TypeVar("T")
 
 
 class Pipeline:
@@ -113,6 +119,7 @@ class Pipeline:
         self.humor = humor
         # Per-chat locks keep one chat's turns in order within this process.
         self._locks: dict[int, asyncio.Lock] = {}
+        self._store_down_until = 0.0
 
     async def reset(self, chat_id: int) -> None:
         """Start a new conversation for this chat (history and routing memory)."""
@@ -188,10 +195,13 @@ class Pipeline:
             "at": time.time(),
         }
         try:
+            if time.monotonic() < self._store_down_until:
+                raise StoreError("the database failed moments ago")
             esc = await asyncio.wait_for(self._write_escalation(record), CRISIS_STORE_TIMEOUT_S)
             reply.escalation_id = esc
         except (StoreError, TimeoutError, OSError) as err:
             log.error("escalation not stored (%s); writing it to the local journal", err)
+            self._store_down_until = time.monotonic() + STORE_BACKOFF_S
             metrics.record_error("escalation_journalled")
             await self.journal.append(record)
             reply.journalled = True
@@ -317,28 +327,33 @@ class Pipeline:
             lang=lang,
         )
 
-    async def _claim(self, update_id: int) -> bool:
+    async def _store(self, what: str, call: Awaitable[T], default: T, limit_s: float) -> T:
+        """Await a store call with a time limit; on failure return `default` and, for a
+        while, skip the store altogether so a hung database costs one timeout, not five."""
+        if time.monotonic() < self._store_down_until:
+            call.close()  # type: ignore[attr-defined]
+            return default
         try:
-            return await self.store.claim_update(update_id=update_id)
-        except StoreError as err:
-            # Better to risk answering twice than to drop a message (maybe a crisis).
-            log.error("could not claim update %s: %s", update_id, err)
-            return True
+            return await asyncio.wait_for(call, limit_s)
+        except (StoreError, TimeoutError) as err:
+            log.error("store unavailable (%s): %s", what, err or "timed out")
+            self._store_down_until = time.monotonic() + STORE_BACKOFF_S
+            return default
+
+    async def _claim(self, update_id: int) -> bool:
+        # On failure: better to risk answering twice than to drop a message (maybe a crisis).
+        claim = self.store.claim_update(update_id=update_id)
+        return await self._store("claim update", claim, True, STORE_READ_TIMEOUT_S)
 
     async def _user(self, turn: Turn) -> Any:
-        try:
-            return await self.store.get_or_create_user(chat_id=turn.chat_id, language=turn.lang)
-        except StoreError as err:
-            log.error("user lookup failed: %s", err)
-            return None
+        lookup = self.store.get_or_create_user(chat_id=turn.chat_id, language=turn.lang)
+        return await self._store("user lookup", lookup, None, STORE_READ_TIMEOUT_S)
 
     async def _load_state(self, chat_id: int) -> tuple[ConversationState, object]:
         """The router's state and the humor selector's memory (stored together)."""
-        try:
-            data = await self.store.get_state(chat_id=chat_id)
-        except StoreError as err:
-            log.error("conversation state unavailable: %s", err)
-            data = None
+        data = await self._store(
+            "state load", self.store.get_state(chat_id=chat_id), None, STORE_READ_TIMEOUT_S
+        )
         humor_state = (data or {}).get("humor")
         if self.humor is not None:
             self.humor.load_state(chat_id, humor_state)
@@ -350,19 +365,16 @@ class Pipeline:
         data: dict[str, Any] = state.to_dict()
         if humor_state is not None:
             data["humor"] = humor_state
-        try:
-            await self.store.save_state(chat_id=chat_id, state=data)
-        except StoreError as err:
-            log.error("conversation state not saved: %s", err)
+        save = self.store.save_state(chat_id=chat_id, state=data)
+        await self._store("state save", save, None, STORE_WRITE_TIMEOUT_S)
 
     async def _history(self, chat_id: int) -> list[ChatMessage]:
-        try:
-            rows = await self.store.recent_messages(
-                chat_id=chat_id, limit=2 * self.settings.history_turns
-            )
-        except StoreError as err:
-            log.error("history unavailable: %s", err)
-            return []
+        rows = await self._store(
+            "history",
+            self.store.recent_messages(chat_id=chat_id, limit=2 * self.settings.history_turns),
+            [],
+            STORE_READ_TIMEOUT_S,
+        )
         return [
             ChatMessage(role=r.role, content=r.text)
             for r in rows
@@ -370,25 +382,18 @@ class Pipeline:
         ]
 
     async def _record(self, turn: Turn, reply: Reply) -> None:
-        try:
-            await self.store.add_message(
-                chat_id=turn.chat_id,
-                role="user",
-                text=turn.text,
-                route=reply.route,
-                risk=reply.risk,
-                update_id=turn.update_id,
-            )
-            await self.store.add_message(
-                chat_id=turn.chat_id,
-                role="assistant",
-                text=reply.text,
-                route=reply.route,
-                risk=reply.risk,
-                update_id=turn.update_id,
-            )
-        except StoreError as err:
-            log.error("messages not stored: %s", err)
+        async def both() -> None:
+            for role, text in (("user", turn.text), ("assistant", reply.text)):
+                await self.store.add_message(
+                    chat_id=turn.chat_id,
+                    role=role,
+                    text=text,
+                    route=reply.route,
+                    risk=reply.risk,
+                    update_id=turn.update_id,
+                )
+
+        await self._store("messages", both(), None, STORE_WRITE_TIMEOUT_S)
 
 
 def _last_boundary(text: str) -> int:

@@ -145,12 +145,6 @@ async def test_running_endpoint_replays_the_journal_when_the_database_returns(
     assert len(escalations) == 1 and backlog == len(ADMINS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TimeoutError,
-    reason="pipeline: claim, user lookup and state load before routing have no time limit "
-    "(each waits the driver's 10 s connect timeout on a hung server); see issue 10 report",
-)
 async def test_a_hung_database_does_not_hold_up_the_crisis_reply(
     data_dir: Path, gate: TcpGate, urls: tuple[str, str]
 ) -> None:

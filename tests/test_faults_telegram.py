@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import time
 
-import pytest
 from bot_fixtures import ADMIN_ID, BotEnv, api, env, fake_llm  # noqa: F401
 from deploy_fixtures import CRISIS_EN
 
@@ -31,12 +30,6 @@ async def test_crisis_reply_and_admin_notice_survive_flood_waits_and_server_erro
     assert len([t for t in api.texts(ADMIN_ID) if "New escalation" in t]) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/streaming.py on_token retries nothing on a 5xx for the first preview send "
-    "(retry=False) and lets NetworkError escape: the turn aborts and the user gets the "
-    "apology instead of the reply; see issue 10 report",
-)
 async def test_ordinary_reply_arrives_after_a_burst_of_server_errors(env: BotEnv) -> None:
     api = env.api
     await env.consent(62)
