@@ -329,22 +329,6 @@ def _api_key(settings: Settings) -> str | None:
     return None
 
 
-async def replay_loop(services: Services, interval: float) -> None:
-    """Move journalled escalations into the database as soon as it is back.
-
-    `Services.initialize()` replays at start; a long-running process also needs this,
-    or a crisis journalled during an outage would wait for the next restart.
-    """
-    while True:
-        await asyncio.sleep(interval)
-        if not services.journal.pending():
-            continue
-        try:
-            await services.replay_journal()
-        except Exception:  # never let the loop die; the next round tries again
-            log.exception("serve: escalation journal replay failed")
-
-
 def build_serve_app(
     settings: Settings,
     services: Services,
@@ -369,14 +353,13 @@ def build_serve_app(
 
         app.cleanup_ctx.append(lifecycle)
 
-    async def replayer(app: web.Application) -> AsyncIterator[None]:
-        task = asyncio.create_task(replay_loop(services, journal_replay_interval))
+    async def upkeep(app: web.Application) -> AsyncIterator[None]:
+        # A crisis journalled during a database outage must not wait for the next restart.
+        services.start_maintenance(replay_every_s=journal_replay_interval)
         yield
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await services.stop_maintenance()
 
-    app.cleanup_ctx.append(replayer)
+    app.cleanup_ctx.append(upkeep)
     app.router.add_post("/v1/chat/completions", chat_completions)
     app.router.add_get("/v1/models", list_models)
     app.router.add_post("/v1/route", route_text)

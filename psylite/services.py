@@ -78,13 +78,17 @@ class Services:
                 log.warning("maintenance step failed: %s", err)
             await asyncio.sleep(replay_every_s)
 
-    async def shutdown(self) -> None:
-        """Stop background upkeep; release connections and the model."""
+    async def stop_maintenance(self) -> None:
+        """Stop the upkeep task started by `start_maintenance` (no-op if none)."""
         if self._maintenance is not None:
             self._maintenance.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._maintenance
             self._maintenance = None
+
+    async def shutdown(self) -> None:
+        """Stop background upkeep; release connections and the model."""
+        await self.stop_maintenance()
         await self.llm.aclose()
         await self.store.shutdown()
 
