@@ -3,7 +3,8 @@
 NFKC (full-width → ASCII), zero-width and control characters dropped, case folded,
 traditional → simplified Chinese, spaced-out characters joined (「我 不 想 活」,
 "k i l l"), leetspeak decoded inside words ("k1ll mys3lf"), long character runs
-shortened and very long input cut to a head and a tail.
+shortened and very long input cut to a head and a tail; finally slang, Cantonese,
+pinyin and emoji forms are rewritten by `lexicon` (「想zs」→「想自杀」, 🪢 → 绳子).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+
+from psylite.safety import lexicon
 
 # Long messages: rules read the head and the tail, where intent is usually stated;
 # this bounds the cost of a 100 kB paste.
@@ -112,4 +115,5 @@ def normalize(text: str) -> str:
     text = _SPACED_LATIN.sub(_join_spaced_latin, text)
     text = _INWORD_BANG.sub("i", text)
     text = _LEET_WORD.sub(_deleet, text)
+    text = lexicon.apply(text, has_cjk(text))
     return _WS.sub(" ", text).strip()

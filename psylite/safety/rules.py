@@ -186,7 +186,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "hyperbole",
-            r"\b(?:killed it|kill it|killing it|to die for|die hard|diehard|killer (?:app|idea|deal|"
+            r"\b(?:killed it|kill it|killing it|to die for(?! sure| certain| real)|die hard|diehard|killer (?:app|idea|deal|"
             r"workout|outfit|song)|kill time|killing time|would kill for|could kill for|drop dead "
             r"(?:gorgeous|beautiful)|dead tired|dead serious|dead last|deadline|dead end|dead battery|"
             r"phone (?:is|was) dead|battery (?:is|was|died)|my phone died|laptop died|plant died|"
@@ -1152,6 +1152,451 @@ RULES: tuple[Rule, ...] = (
         r"😂|🤣|😄|😆|😁|🎉|😊|👍|😀|😃|🥳",
     ),
 )
+
+
+# ====================================================================================
+# Generalization layer (added after a fresh holdout showed crisis recall 0.59).
+# Each rule names a *behaviour* people describe - means made ready, a timeline, farewell
+# acts, harm already under way, threats, grooming - in the words many people use for it,
+# so it covers phrasings nobody wrote down. Soft signs (kind "hopeless", 0.45) only reach
+# a crisis when two of them meet in one message (noisy-or 0.70 ≥ 0.69).
+# ====================================================================================
+_ZH_MEANS_STRONG = r"(?:绳子|绳索|麻绳|刀片|木炭|炭|百草枯|农药|敌敌畏|老鼠药|鼠药|安眠药|遗书|除草剂)"
+_ZH_MEANS_WEAK = r"(?:药|药片|刀|刀子|剪刀|煤气|汽油)"
+_ZH_READY = r"(?:准备好|准备了|买好|买回来|买到|弄到|攒够|攒了|藏好|藏起来|备好|找好|挂好|系好|放好|磨好|都在手边|就在手边|在手上|在手里)"
+_ZH_TIME = r"(?:今晚|今天晚上|今夜|今天|明天|这周末|周末|过几天|等会|一会儿|马上|现在|很快|就在今晚|凌晨)"
+_ZH_PEOPLE = r"(?:大家|所有人|每个人|朋友们?|家人|爸妈|父母|爸爸妈妈|这个世界|世界|你们|各位|身边的人)"
+_EN_TIME = r"(?:tonight|today|tomorrow|this weekend|now|right now|soon|this week|in an hour)"
+
+MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p))
+    for name, p in [
+        # recovered: past ideation followed by an explicit "better now" (current risk after it
+        # stays outside the span and still counts)
+        (
+            "recovered",
+            r"(?:以前|之前|曾经|过去|那时候?|小时候|上学的?时候|(?:大学|中学|高中|初中)的?时候|\d+年前|几年前|"
+            r"那段时间|那几年)"
+            + zg(12)
+            + r"(?:自残|自杀|轻生|想死|割腕|自伤|不想活)(?:过)?"
+            + r"[^。!?;\n]{0,16}(?:现在|如今|目前|后来)"
+            + zg(4)
+            + r"(?:已经)?(?:好多了|好了|走出来|没事|康复|稳定|不会了|不想了|戒了|停了|很好)",
+        ),
+        (
+            "recovered",
+            r"\b(?:used to|i was|i used to be|years ago|in the past|back in|when i was)\b"
+            + eg(40)
+            + r"\b(?:suicidal|self[- ]?harm\w*|cut(?:ting)? myself|attempted|sh)\b"
+            + r"[^.!?;\n]{0,40}\b(?:but|and|now)\b"
+            + eg(25)
+            + r"\b(?:doing better|better now|clean|recovered|in recovery|ok(?:ay)? now|fine now|healed|much better|"
+            r"stable|happy now)\b",
+        ),
+        # simile: 「感觉像在写遗书」 is a joke about the tone of a text, not a note
+        ("hyperbole", r"(?:像|好像|跟|如同|宛如|活像)(?:是)?(?:在)?(?:写|念|读|交代)?遗(?:书|言)"),
+        # helping someone at risk / a work where people die: not the user's own intent
+        (
+            "third_party",
+            r"(?:帮助|帮|支持|陪伴|陪|劝|安慰|开导|照顾)"
+            + zg(6)
+            + r"(?:有)?(?:自杀|轻生|自残|抑郁)(?:倾向|念头|想法)?的(?:朋友|人|同学|家人|孩子|学生|他|她|患者)",
+        ),
+        ("third_party", r"(?:好多|很多|有些|不少|一些|许多|里面的?)人(?:都)?(?:自杀|轻生|死)了?"),
+        # parents' stock threats about grades or games are not a danger report
+        ("hyperbole", r"(?:考|成绩|作业|游戏|手机|分数|不及格)" + zg(12) + r"(?:打死|揍死)我"),
+        # farewells for a move, a job, a trip
+        (
+            "benign_phrase",
+            r"(?:告别|道别|再见|送别)"
+            + zg(12)
+            + r"(?:出国|搬家|毕业|离职|新公司|新学校|留学|旅行|出差|下次见|明天见|回头见|上班|实习)|"
+            r"(?:毕业|搬家|离职|出国|留学|出差|旅行)" + zg(12) + r"(?:告别|道别|再见)",
+        ),
+        (
+            "benign_phrase",
+            r"\b(?:said|saying) (?:my )?goodbyes?\b"
+            + eg(30)
+            + r"\b(?:work|office|party|airport|moving|move|last day|job|school|graduation|trip|flight|"
+            r"coworkers?|colleagues?|team)\b",
+        ),
+        (
+            "benign_phrase",
+            r"\b(?:rope|ropes)\b" + eg(25) + r"\b(?:camping|climbing|boat|tent|swing|tug|jump rope|skipping|gym)\b",
+        ),
+    ]
+)
+
+MORE_RULES: tuple[Rule, ...] = (
+    # ------------------------------------------------------------------ zh plans and means
+    _r(
+        "zh:means_ready",
+        "self",
+        0.9,
+        _ZH_READY + r"(?:了)?" + zg(6) + _ZH_MEANS_STRONG + "|" + _ZH_MEANS_STRONG + zg(6) + _ZH_READY,
+    ),
+    _r(
+        "zh:weak_means_ready",
+        "hopeless",
+        0.45,
+        _ZH_READY + r"(?:了)?" + zg(4) + _ZH_MEANS_WEAK + "|" + _ZH_MEANS_WEAK + zg(6) + _ZH_READY + "|"
+        r"门窗" + zg(3) + r"(?:封|关|堵)(?:上|好|死)",
+    ),
+    _r(
+        "zh:covert_timing",
+        "hopeless",
+        0.45,
+        r"等(?:他们|家人|爸妈|大家|所有人|家里人|室友)(?:都)?睡(?:着|了)|"
+        + _ZH_TIME
+        + zg(3)
+        + r"(?:就)?(?:动手|了断|解脱|结束(?=$|[,。!?了吧])|走(?=$|[,。!?了吧]))",
+    ),
+    _r(
+        "zh:decided_end",
+        "self",
+        0.85,
+        r"(?:决定了|想好了|想通了|下定决心|做好决定)"
+        + zg(12)
+        + r"(?:结束(?=$|[,。!?了吧]|自己|一切|生命)|了断|一了百了|(?:一切|所有)(?:都)?(?:要|会|该)?结束)",
+    ),
+    _r(
+        "zh:method_search",
+        "method",
+        1.0,
+        r"(?:查|搜|问|研究|打听|找)(?:了|过)?" + zg(10) + r"(?:哪种|什么|哪些|多少|怎么)" + zg(8)
+        + r"(?:不痛|无痛|没痛苦|不疼|会死|致死|死得快|能死|没命|不痛苦)|"
+        r"(?:哪种|什么|哪个)(?:药|方法|办法|方式)" + zg(6) + r"(?:不痛|不疼|无痛|没痛苦|不痛苦)|"
+        r"(?:死法|自杀方法|死的方法|自杀方式)" + zg(6) + r"(?:不痛苦|痛苦|无痛|最快|最好|最简单|哪种)|(?:哪种|什么|哪个)(?:死法|死的方式)",
+    ),
+    _r(
+        "zh:sealed_gas",
+        "self",
+        0.75,
+        r"(?:煤气|燃气|天然气)(?:已经|都)?(?:打)?开(?:了|着)(?!" + zg(6) + r"(?:做饭|炒菜|烧水|煮|做菜))",
+    ),
+    # ------------------------------------------------------------------ zh harm under way
+    _r(
+        "zh:overdose_done",
+        "danger",
+        1.0,
+        r"(?:吞|吃|喝|服)(?:了|下|掉)(?:了)?" + zg(3)
+        + r"(?:[1-9]\d+|几十|一整瓶|一瓶|一把|整瓶|一盒|整盒|所有的?|全部的?|好多|很多)" + zg(2)
+        + r"(?:片|粒|颗|瓶|盒)?(?:的)?" + zg(2)
+        + r"(?:药|安眠药|农药|百草枯|敌敌畏|老鼠药|药片|止痛药|扑热息痛|对乙酰氨基酚|布洛芬|抗抑郁药)|"
+        r"(?:喝|吃|吞|服)(?:了|下)(?:了)?(?:农药|百草枯|敌敌畏|老鼠药|鼠药|除草剂|漂白水|84消毒液)",
+    ),
+    _r(
+        "zh:cut_deep",
+        "danger",
+        1.0,
+        r"(?:又|刚|刚刚|已经|我)(?:割|划)(?:了|伤了|破了)" + zg(8) + r"(?:深|血|好多道|很多道|好几道)|(?:割|划)得(?:很|好|太|特别)?深",
+    ),
+    _r(
+        "zh:at_edge",
+        "danger",
+        0.85,
+        r"(?:在|到了|来到|坐在|站在|躺在)" + zg(2)
+        + r"(?:铁轨|轨道|楼顶|天台|桥上|桥边|悬崖|窗台|江边|河边|海边的礁石)(?:边|上|旁)?(?:上)?" + zg(4)
+        + r"(?:坐着|站着|躺着|等火车|往下看|不想下来|吹风)(?!" + zg(6) + r"(?:晒|吃|喝|看风景|拍照|乘凉|聊天|看日落|看星星))",
+    ),
+    _r(
+        "zh:self_harm_loop",
+        "self",
+        0.9,
+        r"(?:自残|自伤|割自己|划自己|伤害自己|割手|划手)" + zg(4) + r"(?:停不下来|控制不住|戒不掉|上瘾|忍不住)",
+    ),
+    # ------------------------------------------------------------------ zh farewell acts
+    _r(
+        "zh:farewell_people",
+        "self",
+        0.85,
+        r"(?:跟|和|向)" + _ZH_PEOPLE + r"(?:都)?" + zg(3) + r"(?:告别|道别|道了别|说(?:了)?再见|说拜拜|说永别|告了别)|"
+        r"(?:再见了|永别了|拜拜了)[,，]?(?:这个)?(?:世界|大家|各位|所有人)|(?:这个)?世界[,，]?(?:再见|永别)了",
+    ),
+    _r(
+        "zh:last_day",
+        "self",
+        0.8,
+        r"(?:是|就是)我(?:的)?(?:人生)?(?:的)?最后一(?:天|晚|夜)(?:了)?(?=$|[,。!?…]|[,，])|"
+        r"(?:这|这是)(?:是)?(?:我)?最后一(?:次|条)(?:消息|留言|发言|说话|发消息)",
+    ),
+    _r(
+        "zh:give_away",
+        "hopeless",
+        0.45,
+        r"(?:猫|狗|宠物|存款|账号|密码|遗物|银行卡|所有(?:的)?东西|东西)" + zg(6)
+        + r"(?:都|也都|全)?(?:送人|送给|留给|交给|分给|分掉|托付给|安排好)|(?:以后|再也)(?:都)?用不(?:上|着)了|"
+        r"(?:以后|再也)(?:不会|不用)(?:再)?(?:麻烦|打扰|拖累)(?:大家|你们|别人|任何人)",
+    ),
+    _r(
+        "zh:good_day_to_go",
+        "self",
+        0.8,
+        r"适合(?:告别|离开这个世界|结束生命|结束一切|去死|离开)",
+    ),
+    # ------------------------------------------------------------------ zh passive ideation
+    _r(
+        "zh:why_alive",
+        "self",
+        0.85,
+        r"为什么(?:我)?还(?:要)?活着|我(?:为什么|为啥)还活着|还活着干(?:什么|嘛|啥)|(?:死|消失|不在)(?:了|掉)?(?:最好|才好|比较好)",
+    ),
+    _r(
+        "zh:wish_dead",
+        "self",
+        0.9,
+        r"(?:要是|如果|真希望|希望|但愿)" + zg(10)
+        + r"(?:死掉|死了|出车祸|得绝症|被车撞|不在了|消失了)(?:就好了|该多好|多好|也好|算了|就解脱了)",
+    ),
+    _r(
+        "zh:life_waste",
+        "self",
+        0.75,
+        r"(?:我)?活着(?:就是|只是|纯粹|也是)(?:在)?(?:浪费|受罪|折磨|煎熬|受苦|拖累)",
+    ),
+    _r(
+        "zh:end_life",
+        "self",
+        0.95,
+        r"(?:结束|了结|终结)(?:掉)?(?:我)?(?:这条|这条烂|自己的?)(?:命|人生|一生)",
+    ),
+    _r(
+        "zh:no_tomorrow",
+        "hopeless",
+        0.45,
+        _ZH_TIME + zg(4) + r"(?:就)?(?:不用|不会|不必|不再)(?:再)?(?:面对|醒|存在|痛苦|难受|麻烦)|"
+        r"(?:不用|不必)(?:再)?面对(?:这一切|一切|这个世界|这些)|(?:终于|可以)(?:可以)?解脱|"
+        r"(?:世界|地球|大家|别人)(?:没有我|少了我|少我一个)(?:也|照样|一样|还是)|"
+        r"我(?:活着)?(?:就是|只是|是)(?:个|一个)(?:笑话|废物|失败者|多余的人)",
+    ),
+    _r(
+        "zh:means_time",
+        "hopeless",
+        0.45,
+        _ZH_MEANS_WEAK + zg(8) + _ZH_TIME + "|" + _ZH_TIME + zg(8) + _ZH_MEANS_WEAK + "|"
+        r"(?:没人|没有人)的地方" + zg(6) + r"(?:走|消失|结束|待着不回来|死)|"
+        r"(?:安静|悄悄|默默|平静)地?(?:走|离开|死|睡去|消失)(?:掉)?(?=$|[,。!?…了吧])",
+    ),
+    _r(
+        "zh:take_all_now",
+        "self",
+        0.85,
+        r"(?:药|安眠药|药片)" + zg(6) + r"(?:全|全部|都|一起|一口气)(?:吞|吃|喝)(?:了|掉|下)?(?:就好了|算了|吧|了事)?|"
+        r"(?:安眠药|药片|药|刀片|绳子)" + zg(3) + r"(?:都)?(?:攒|存|囤|藏)(?:够|好|了|起来)",
+    ),
+    _r("zh:blade_blood", "self", 0.8, r"刀(?:片)?\s*血|血\s*刀(?:片)?"),
+    _r(
+        "zh:farewell_letter",
+        "self",
+        0.85,
+        r"(?:写|留|录)(?:好|了|下)" + zg(4) + r"给(?:爸妈|父母|家人|大家|妈妈|爸爸|你们|家里)的(?:信|话|视频)" + zg(12)
+        + r"(?:不要难过|别难过|别哭|对不起|原谅|照顾好|保重|不要伤心)",
+    ),
+    # ------------------------------------------------------------------ zh danger to the user
+    _r(
+        "zh:threat_if_tell",
+        "danger",
+        0.95,
+        r"(?:说|威胁|警告|如果|要是|敢)" + zg(14) + r"(?:就|会|要)?(?:杀了|杀|弄死|砍死|捅死|掐死)(?:了)?我(?!了[吧啊]|吧)|"
+        + _ZH_ABUSER + zg(12) + r"(?:要|会|说要|扬言|威胁)" + zg(6) + r"(?:打死|弄死|杀了?|砍|捅|堵)我",
+    ),
+    _r(
+        "zh:afraid_home",
+        "danger",
+        0.9,
+        r"不敢(?:回家|回去|出门|睡觉|开门)" + zg(12) + r"(?:打|杀|弄死|喝醉|揍|他|她)",
+    ),
+    _r(
+        "zh:stalked",
+        "danger",
+        0.9,
+        r"跟踪我|尾随我|跟着我回家|在我家(?:楼下|门口)(?:等|守|蹲)|(?:泼|扔)(?:我)?(?:硫酸|汽油|浓硫酸)|毁(?:了)?我(?:的)?容",
+    ),
+    _r(
+        "zh:sexual_abuse",
+        "danger",
+        0.95,
+        r"(?:摸|碰|亲|脱)我(?:的)?(?:身体|下面|胸|衣服|裤子|屁股|大腿|隐私)|"
+        r"(?:进|来|钻进|爬上|爬进)我(?:的)?(?:房间|被窝|床)" + zg(6) + r"(?:摸|碰|亲|脱|压)|"
+        r"对我(?:动手动脚|毛手毛脚|性骚扰)|(?:强奸|性侵|猥亵)(?:了)?(?:我)?",
+    ),
+    _r(
+        "zh:secrecy",
+        "hopeless",
+        0.45,
+        r"(?:不许|不准|不要|不能|别)(?:我)?告诉(?:别人|任何人|家长|妈妈|爸爸|爸妈|老师|警察)",
+    ),
+    # ------------------------------------------------------------------ en plans, farewells, harm under way
+    _r("en:off_myself", "self", 1.0, r"\boff(?:ing)? myself\b|\bunalive me\b"),
+    _r(
+        "en:end_it_time",
+        "self",
+        0.95,
+        r"\bend(?:ing)? it (?:all )?" + _EN_TIME + r"\b|\bending it all\b|\b(?:tonight|today)'?s the (?:night|day)\b|"
+        r"\bgood (?:day|night) to die\b|\b(?:perfect|nice) (?:day|night) to (?:die|end it)\b",
+    ),
+    _r(
+        "en:going_to_jump",
+        "self",
+        0.85,
+        r"\b(?:i'?m|im|i am) (?:going to|gonna|about to|ready to|thinking about|planning to) jump\b"
+        r"(?! (?:in|into|on|rope|ship|the gun|start|to conclusions|for joy|around|higher|at|back))",
+    ),
+    _r(
+        "en:decided_how",
+        "self",
+        0.85,
+        r"\bdecided (?:how|when|where) (?:i'?m|im|i am|i'?ll|to) (?:going to |gonna )?do it\b|"
+        r"\b(?:i|i'?ve) (?:know|planned|picked|chosen) (?:how|when|where|the (?:day|date|place|spot))\b"
+        + eg(20) + r"\b(?:do it|end it|die)\b",
+    ),
+    _r(
+        "en:my_note",
+        "self",
+        0.9,
+        r"\b(?:written|wrote|finished|left|writing|drafted) my (?:last |final )?note\b|"
+        r"\b(?:a|the) (?:note|letter) (?:for|to) (?:my )?(?:family|parents|mom|mum|dad|everyone|kids)\b"
+        + eg(30) + r"\b(?:goodbye|sorry|after i|when i'?m gone|find it)\b",
+    ),
+    _r(
+        "en:said_goodbyes",
+        "self",
+        0.8,
+        r"\b(?:said|saying|say) (?:my )?(?:last |final )?goodbyes\b|\b(?:said|saying) goodbye to (?:everyone|everybody|"
+        r"my family|the world|my friends|all my)\b|\bgave away (?:all )?(?:my|our) (?:stuff|things|belongings|"
+        r"possessions|pets?|cat|dog)\b",
+    ),
+    _r(
+        "en:wont_need",
+        "hopeless",
+        0.45,
+        r"\bwon'?t need (?:them|it|anything|these|those|my \w+) (?:anymore|any more|where i'?m going)\b|"
+        r"\b(?:i'?m|im|i am) (?:so )?done\b(?! with (?:work|my|the|this|homework|it|that|school))|"
+        r"\b(?:ready|want|wanna|going|gonna) to catch the bus\b|\bhow it (?:all )?ends\b",
+    ),
+    _r(
+        "en:no_point_on",
+        "self",
+        0.85,
+        r"\bno (?:point|reason|use) (?:in )?(?:going on|living|carrying on|being alive|staying alive|being here)\b",
+    ),
+    _r(
+        "en:peace_decision",
+        "hopeless",
+        0.45,
+        r"\b(?:made|make|making|at) peace with (?:my|the|this) (?:decision|choice|plan)\b|"
+        r"\bgave (?:my|all my) (?:dog|cat|pets?|stuff|things|belongings) (?:away|to)\b",
+    ),
+    _r(
+        "en:rope_bought",
+        "self",
+        0.8,
+        r"\b(?:bought|got|have|found|tied|ordered|hung) (?:a |the |some |my )?(?:rope|noose)\b",
+    ),
+    _r(
+        "en:wrists",
+        "self",
+        0.85,
+        r"\b(?:knife|blade|razor|cut|slit|open)\b" + eg(10) + r"\bwrists?\b|\bwrists?\b" + eg(6) + r"\b" + _EN_TIME + r"\b",
+    ),
+    _r(
+        "en:cut_again",
+        "self",
+        0.9,
+        r"\bi (?:cut|burned|burnt|hurt|harmed) (?:myself )?again\b|\bcut again\b|"
+        r"\bi (?:cut|burn|hurt|harm|hit|scratch|punish|starve)s? myself\b"
+        r"(?! (?:by accident|accidentally|while|cooking|on the|shaving|at the gym))|"
+        r"\bself[- ]?harm(?:ing|ed)? (?:again|tonight|today|every day|more)\b|"
+        r"\b(?:relapsed|relapse|relapsing|urges?|did)\b" + eg(6) + r"\bsh\b(?! (?:for|since))",
+    ),
+    _r(
+        "en:mixed_pills",
+        "danger",
+        0.9,
+        r"\bmixed\b" + eg(20) + r"\b(?:with|and)\b" + eg(12)
+        + r"\b(?:pills|sleeping pills|meds|tablets|painkillers|medication)\b",
+    ),
+    _r(
+        "en:car_exhaust",
+        "danger",
+        0.95,
+        r"\bengine (?:running|on)\b" + eg(25) + r"\bgarage\b|\bgarage\b" + eg(35) + r"\bengine (?:running|on)\b|"
+        r"\bcar exhaust\b|\bexhaust\b" + eg(10) + r"\b(?:hose|pipe)\b",
+    ),
+    _r(
+        "en:lethal_not_wake",
+        "method",
+        1.0,
+        r"\bhow (?:many|much)\b" + eg(40) + r"\b(?:not wake up|never wake up|not survive|be dead|end it|stop breathing)\b|"
+        r"\b(?:what|which|how) (?:height|floor|storey|story|building|bridge|tall)\b" + eg(40)
+        + r"\b(?:die|dead|fatal|lethal|kill|for sure|high enough)\b|\b(?:bridge|building|roof|floor)\b" + eg(10) + r"\bhigh enough\b",
+    ),
+    _r(
+        "en:threat_tell",
+        "danger",
+        0.95,
+        r"\b(?:he|she|they)(?:'?ll| will| would|'?d| said (?:he|she|they)(?:'?ll|'?d| would| will)?) "
+        r"(?:kill|hurt|beat|stab|shoot|end) me\b|\bkill me if i (?:tell|say|talk|leave|go)\b|"
+        r"\bthreaten(?:ing|s|ed)? to (?:kill|hurt|beat|stab|shoot|rape) me\b",
+    ),
+    _r(
+        "en:followed",
+        "danger",
+        0.9,
+        r"\b(?:being|been|getting|i'?m being) (?:followed|stalked)\b|\bsomeone(?:'s| is| has been) following me\b|"
+        r"\bfollow(?:ing|ed|s)? me (?:home|everywhere|around)\b",
+    ),
+    _r(
+        "en:hidden_distress",
+        "distress",
+        0.2,
+        r"\bhaven'?t (?:eaten|slept|showered|left (?:my|the) (?:bed|room|house))\b|"
+        r"\b(?:nobody|no one|noone) (?:showed up|came|called|texted|remembered|likes me|wants me)\b|"
+        r"\bsuch a (?:failure|loser|disappointment|burden|mess)\b",
+    ),
+    # ------------------------------------------------------------------ refuse: generalized forms
+    _r(
+        "zh:knock_out",
+        "harm_others",
+        0.9,
+        r"(?:把|让)(?:人|他|她|别人|某人|对方)(?:打|弄|迷)(?:晕|昏|残|废|瘫)|"
+        r"(?:毒死|害死|弄死|杀死|杀)(?:人|别人|他|她)" + zg(10) + r"(?:不留|不被|查不出)|"
+        r"(?:能|可以)(?:毒死|害死|弄死|杀死)(?:人|别人)的(?:药|毒|东西)",
+    ),
+    _r(
+        "zh:covert_track",
+        "harm_others",
+        0.85,
+        r"(?:偷偷|暗中|秘密|背着|悄悄)" + zg(4) + r"(?:定位|追踪|监控|监听|查看|看|装)" + zg(10)
+        + r"(?:手机|聊天记录|微信|位置|行踪|定位|监控)",
+    ),
+    _r(
+        "zh:dan",
+        "jailbreak",
+        0.9,
+        r"(?:你是|你现在是|扮演|进入|成为|变成)\s?dan\b|(?:可以|能)(?:回答|做)(?:任何|所有)(?:问题|事)(?:了)?" + zg(4)
+        + r"(?:没有|不受|无)(?:限制|规则|约束)?|不受任何(?:限制|约束|规则)",
+    ),
+    _r(
+        "en:make_gun",
+        "weapons",
+        0.9,
+        r"\b(?:3d[- ]?print(?:ed|ing)?|build|make|assemble|manufacture)\b" + eg(8)
+        + r"\b(?:gun|firearm|pistol|rifle|ghost gun|silencer|suppressor|auto sear)\b",
+    ),
+    _r(
+        "en:no_rules_ai",
+        "jailbreak",
+        0.85,
+        r"\b(?:respond|answer|act|behave|reply|you are|you'?re|pretend|ai|assistant|chatbot)\b" + eg(25)
+        + r"\b(?:without|with no|free (?:of|from)|ignore (?:your|all))\b" + eg(6)
+        + r"\b(?:ethics|ethical|restrictions|rules|filters|guidelines|limits|morals|morality|censorship)\b",
+    ),
+)
+
+RULES = RULES + MORE_RULES
+# recovery and simile masks run first among the non-benign masks: they cover whole spans
+MASKS = MORE_MASKS[:2] + MASKS + MORE_MASKS[2:]
 
 
 @dataclass
