@@ -169,12 +169,20 @@ async def test_timeout_stops_the_generation_thread_and_frees_the_model(smollm2: 
 
 
 async def test_consumer_walking_away_stops_the_generation_thread(smollm2: Path):
+    # Calibrate on this machine (it may be loaded): how long the whole reply takes unstopped.
+    started = time.monotonic()
+    await backend(smollm2).complete(COUNT, GenOptions(max_tokens=2000, temperature=0))
+    unstopped = time.monotonic() - started
+
     stream = backend(smollm2).stream(COUNT, GenOptions(max_tokens=2000, temperature=0))
     assert await anext(stream)
+    walked_away = time.monotonic()
     await stream.aclose()  # type: ignore[attr-defined]
+    await wait_for_workers_to_stop(limit=unstopped)
+    stopped_after = time.monotonic() - walked_away
 
-    await wait_for_workers_to_stop()
     assert generation_threads() == 0
+    assert stopped_after < unstopped / 3, (stopped_after, unstopped)
 
 
 async def test_conversation_longer_than_the_context_says_which_setting_to_raise(smollm2: Path):
