@@ -78,8 +78,10 @@ _GLUED = re.compile(
 def _unglue(m: re.Match[str]) -> str:
     parts = [p for p in m.groups() if p]
     out = " ".join(parts)
-    return out.replace("bedead", "be dead").replace("killmyself", "kill myself").replace(
-        "endit", "end it"
+    return (
+        out.replace("bedead", "be dead")
+        .replace("killmyself", "kill myself")
+        .replace("endit", "end it")
     )
 
 

@@ -1161,11 +1161,17 @@ RULES: tuple[Rule, ...] = (
 # so it covers phrasings nobody wrote down. Soft signs (kind "hopeless", 0.45) only reach
 # a crisis when two of them meet in one message (noisy-or 0.70 ≥ 0.69).
 # ====================================================================================
-_ZH_MEANS_STRONG = r"(?:绳子|绳索|麻绳|刀片|木炭|炭|百草枯|农药|敌敌畏|老鼠药|鼠药|安眠药|遗书|除草剂)"
+_ZH_MEANS_STRONG = (
+    r"(?:绳子|绳索|麻绳|刀片|木炭|炭|百草枯|农药|敌敌畏|老鼠药|鼠药|安眠药|遗书|除草剂)"
+)
 _ZH_MEANS_WEAK = r"(?:药|药片|刀|刀子|剪刀|煤气|汽油)"
 _ZH_READY = r"(?:准备好|准备了|买好|买回来|买到|弄到|攒够|攒了|藏好|藏起来|备好|找好|挂好|系好|放好|磨好|都在手边|就在手边|在手上|在手里)"
-_ZH_TIME = r"(?:今晚|今天晚上|今夜|今天|明天|这周末|周末|过几天|等会|一会儿|马上|现在|很快|就在今晚|凌晨)"
-_ZH_PEOPLE = r"(?:大家|所有人|每个人|朋友们?|家人|爸妈|父母|爸爸妈妈|这个世界|世界|你们|各位|身边的人)"
+_ZH_TIME = (
+    r"(?:今晚|今天晚上|今夜|今天|明天|这周末|周末|过几天|等会|一会儿|马上|现在|很快|就在今晚|凌晨)"
+)
+_ZH_PEOPLE = (
+    r"(?:大家|所有人|每个人|朋友们?|家人|爸妈|父母|爸爸妈妈|这个世界|世界|你们|各位|身边的人)"
+)
 _EN_TIME = r"(?:tonight|today|tomorrow|this weekend|now|right now|soon|this week|in an hour)"
 
 MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -1222,7 +1228,9 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "benign_phrase",
-            r"\b(?:rope|ropes)\b" + eg(25) + r"\b(?:camping|climbing|boat|tent|swing|tug|jump rope|skipping|gym)\b",
+            r"\b(?:rope|ropes)\b"
+            + eg(25)
+            + r"\b(?:camping|climbing|boat|tent|swing|tug|jump rope|skipping|gym)\b",
         ),
     ]
 )
@@ -1233,13 +1241,28 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:means_ready",
         "self",
         0.9,
-        _ZH_READY + r"(?:了)?" + zg(6) + _ZH_MEANS_STRONG + "|" + _ZH_MEANS_STRONG + zg(6) + _ZH_READY,
+        _ZH_READY
+        + r"(?:了)?"
+        + zg(6)
+        + _ZH_MEANS_STRONG
+        + "|"
+        + _ZH_MEANS_STRONG
+        + zg(6)
+        + _ZH_READY,
     ),
     _r(
         "zh:weak_means_ready",
         "hopeless",
         0.45,
-        _ZH_READY + r"(?:了)?" + zg(4) + _ZH_MEANS_WEAK + "|" + _ZH_MEANS_WEAK + zg(6) + _ZH_READY + "|"
+        _ZH_READY
+        + r"(?:了)?"
+        + zg(4)
+        + _ZH_MEANS_WEAK
+        + "|"
+        + _ZH_MEANS_WEAK
+        + zg(6)
+        + _ZH_READY
+        + "|"
         r"门窗" + zg(3) + r"(?:封|关|堵)(?:上|好|死)",
     ),
     _r(
@@ -1263,25 +1286,35 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:method_search",
         "method",
         1.0,
-        r"(?:查|搜|问|研究|打听|找)(?:了|过)?" + zg(10) + r"(?:哪种|什么|哪些|多少|怎么)" + zg(8)
+        r"(?:查|搜|问|研究|打听|找)(?:了|过)?"
+        + zg(10)
+        + r"(?:哪种|什么|哪些|多少|怎么)"
+        + zg(8)
         + r"(?:不痛|无痛|没痛苦|不疼|会死|致死|死得快|能死|没命|不痛苦)|"
         r"(?:哪种|什么|哪个)(?:药|方法|办法|方式)" + zg(6) + r"(?:不痛|不疼|无痛|没痛苦|不痛苦)|"
-        r"(?:死法|自杀方法|死的方法|自杀方式)" + zg(6) + r"(?:不痛苦|痛苦|无痛|最快|最好|最简单|哪种)|(?:哪种|什么|哪个)(?:死法|死的方式)",
+        r"(?:死法|自杀方法|死的方法|自杀方式)"
+        + zg(6)
+        + r"(?:不痛苦|痛苦|无痛|最快|最好|最简单|哪种)|(?:哪种|什么|哪个)(?:死法|死的方式)",
     ),
     _r(
         "zh:sealed_gas",
         "self",
         0.75,
-        r"(?:煤气|燃气|天然气)(?:已经|都)?(?:打)?开(?:了|着)(?!" + zg(6) + r"(?:做饭|炒菜|烧水|煮|做菜))",
+        r"(?:煤气|燃气|天然气)(?:已经|都)?(?:打)?开(?:了|着)(?!"
+        + zg(6)
+        + r"(?:做饭|炒菜|烧水|煮|做菜))",
     ),
     # ------------------------------------------------------------------ zh harm under way
     _r(
         "zh:overdose_done",
         "danger",
         1.0,
-        r"(?:吞|吃|喝|服)(?:了|下|掉)(?:了)?" + zg(3)
-        + r"(?:[1-9]\d+|几十|一整瓶|一瓶|一把|整瓶|一盒|整盒|所有的?|全部的?|好多|很多)" + zg(2)
-        + r"(?:片|粒|颗|瓶|盒)?(?:的)?" + zg(2)
+        r"(?:吞|吃|喝|服)(?:了|下|掉)(?:了)?"
+        + zg(3)
+        + r"(?:[1-9]\d+|几十|一整瓶|一瓶|一把|整瓶|一盒|整盒|所有的?|全部的?|好多|很多)"
+        + zg(2)
+        + r"(?:片|粒|颗|瓶|盒)?(?:的)?"
+        + zg(2)
         + r"(?:药|安眠药|农药|百草枯|敌敌畏|老鼠药|药片|止痛药|扑热息痛|对乙酰氨基酚|布洛芬|抗抑郁药)|"
         r"(?:喝|吃|吞|服)(?:了|下)(?:了)?(?:农药|百草枯|敌敌畏|老鼠药|鼠药|除草剂|漂白水|84消毒液)",
     ),
@@ -1289,28 +1322,40 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:cut_deep",
         "danger",
         1.0,
-        r"(?:又|刚|刚刚|已经|我)(?:割|划)(?:了|伤了|破了)" + zg(8) + r"(?:深|血|好多道|很多道|好几道)|(?:割|划)得(?:很|好|太|特别)?深",
+        r"(?:又|刚|刚刚|已经|我)(?:割|划)(?:了|伤了|破了)"
+        + zg(8)
+        + r"(?:深|血|好多道|很多道|好几道)|(?:割|划)得(?:很|好|太|特别)?深",
     ),
     _r(
         "zh:at_edge",
         "danger",
         0.85,
-        r"(?:在|到了|来到|坐在|站在|躺在)" + zg(2)
-        + r"(?:铁轨|轨道|楼顶|天台|桥上|桥边|悬崖|窗台|江边|河边|海边的礁石)(?:边|上|旁)?(?:上)?" + zg(4)
-        + r"(?:坐着|站着|躺着|等火车|往下看|不想下来|吹风)(?!" + zg(6) + r"(?:晒|吃|喝|看风景|拍照|乘凉|聊天|看日落|看星星))",
+        r"(?:在|到了|来到|坐在|站在|躺在)"
+        + zg(2)
+        + r"(?:铁轨|轨道|楼顶|天台|桥上|桥边|悬崖|窗台|江边|河边|海边的礁石)(?:边|上|旁)?(?:上)?"
+        + zg(4)
+        + r"(?:坐着|站着|躺着|等火车|往下看|不想下来|吹风)(?!"
+        + zg(6)
+        + r"(?:晒|吃|喝|看风景|拍照|乘凉|聊天|看日落|看星星))",
     ),
     _r(
         "zh:self_harm_loop",
         "self",
         0.9,
-        r"(?:自残|自伤|割自己|划自己|伤害自己|割手|划手)" + zg(4) + r"(?:停不下来|控制不住|戒不掉|上瘾|忍不住)",
+        r"(?:自残|自伤|割自己|划自己|伤害自己|割手|划手)"
+        + zg(4)
+        + r"(?:停不下来|控制不住|戒不掉|上瘾|忍不住)",
     ),
     # ------------------------------------------------------------------ zh farewell acts
     _r(
         "zh:farewell_people",
         "self",
         0.85,
-        r"(?:跟|和|向)" + _ZH_PEOPLE + r"(?:都)?" + zg(3) + r"(?:告别|道别|道了别|说(?:了)?再见|说拜拜|说永别|告了别)|"
+        r"(?:跟|和|向)"
+        + _ZH_PEOPLE
+        + r"(?:都)?"
+        + zg(3)
+        + r"(?:告别|道别|道了别|说(?:了)?再见|说拜拜|说永别|告了别)|"
         r"(?:再见了|永别了|拜拜了)[,，]?(?:这个)?(?:世界|大家|各位|所有人)|(?:这个)?世界[,，]?(?:再见|永别)了",
     ),
     _r(
@@ -1324,7 +1369,8 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:give_away",
         "hopeless",
         0.45,
-        r"(?:猫|狗|宠物|存款|账号|密码|遗物|银行卡|所有(?:的)?东西|东西)" + zg(6)
+        r"(?:猫|狗|宠物|存款|账号|密码|遗物|银行卡|所有(?:的)?东西|东西)"
+        + zg(6)
         + r"(?:都|也都|全)?(?:送人|送给|留给|交给|分给|分掉|托付给|安排好)|(?:以后|再也)(?:都)?用不(?:上|着)了|"
         r"(?:以后|再也)(?:不会|不用)(?:再)?(?:麻烦|打扰|拖累)(?:大家|你们|别人|任何人)",
     ),
@@ -1345,7 +1391,8 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:wish_dead",
         "self",
         0.9,
-        r"(?:要是|如果|真希望|希望|但愿)" + zg(10)
+        r"(?:要是|如果|真希望|希望|但愿)"
+        + zg(10)
         + r"(?:死掉|死了|出车祸|得绝症|被车撞|不在了|消失了)(?:就好了|该多好|多好|也好|算了|就解脱了)",
     ),
     _r(
@@ -1381,7 +1428,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:take_all_now",
         "self",
         0.85,
-        r"(?:药|安眠药|药片)" + zg(6) + r"(?:全|全部|都|一起|一口气)(?:吞|吃|喝)(?:了|掉|下)?(?:就好了|算了|吧|了事)?|"
+        r"(?:药|安眠药|药片)"
+        + zg(6)
+        + r"(?:全|全部|都|一起|一口气)(?:吞|吃|喝)(?:了|掉|下)?(?:就好了|算了|吧|了事)?|"
         r"(?:安眠药|药片|药|刀片|绳子)" + zg(3) + r"(?:都)?(?:攒|存|囤|藏)(?:够|好|了|起来)",
     ),
     _r("zh:blade_blood", "self", 0.8, r"刀(?:片)?\s*血|血\s*刀(?:片)?"),
@@ -1389,7 +1438,10 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:farewell_letter",
         "self",
         0.85,
-        r"(?:写|留|录)(?:好|了|下)" + zg(4) + r"给(?:爸妈|父母|家人|大家|妈妈|爸爸|你们|家里)的(?:信|话|视频)" + zg(12)
+        r"(?:写|留|录)(?:好|了|下)"
+        + zg(4)
+        + r"给(?:爸妈|父母|家人|大家|妈妈|爸爸|你们|家里)的(?:信|话|视频)"
+        + zg(12)
         + r"(?:不要难过|别难过|别哭|对不起|原谅|照顾好|保重|不要伤心)",
     ),
     # ------------------------------------------------------------------ zh danger to the user
@@ -1397,8 +1449,14 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:threat_if_tell",
         "danger",
         0.95,
-        r"(?:说|威胁|警告|如果|要是|敢)" + zg(14) + r"(?:就|会|要)?(?:杀了|杀|弄死|砍死|捅死|掐死)(?:了)?我(?!了[吧啊]|吧)|"
-        + _ZH_ABUSER + zg(12) + r"(?:要|会|说要|扬言|威胁)" + zg(6) + r"(?:打死|弄死|杀了?|砍|捅|堵)我",
+        r"(?:说|威胁|警告|如果|要是|敢)"
+        + zg(14)
+        + r"(?:就|会|要)?(?:杀了|杀|弄死|砍死|捅死|掐死)(?:了)?我(?!了[吧啊]|吧)|"
+        + _ZH_ABUSER
+        + zg(12)
+        + r"(?:要|会|说要|扬言|威胁)"
+        + zg(6)
+        + r"(?:打死|弄死|杀了?|砍|捅|堵)我",
     ),
     _r(
         "zh:afraid_home",
@@ -1432,7 +1490,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:end_it_time",
         "self",
         0.95,
-        r"\bend(?:ing)? it (?:all )?" + _EN_TIME + r"\b|\bending it all\b|\b(?:tonight|today)'?s the (?:night|day)\b|"
+        r"\bend(?:ing)? it (?:all )?"
+        + _EN_TIME
+        + r"\b|\bending it all\b|\b(?:tonight|today)'?s the (?:night|day)\b|"
         r"\bgood (?:day|night) to die\b|\b(?:perfect|nice) (?:day|night) to (?:die|end it)\b",
     ),
     _r(
@@ -1448,7 +1508,8 @@ MORE_RULES: tuple[Rule, ...] = (
         0.85,
         r"\bdecided (?:how|when|where) (?:i'?m|im|i am|i'?ll|to) (?:going to |gonna )?do it\b|"
         r"\b(?:i|i'?ve) (?:know|planned|picked|chosen) (?:how|when|where|the (?:day|date|place|spot))\b"
-        + eg(20) + r"\b(?:do it|end it|die)\b",
+        + eg(20)
+        + r"\b(?:do it|end it|die)\b",
     ),
     _r(
         "en:my_note",
@@ -1456,7 +1517,8 @@ MORE_RULES: tuple[Rule, ...] = (
         0.9,
         r"\b(?:written|wrote|finished|left|writing|drafted) my (?:last |final )?note\b|"
         r"\b(?:a|the) (?:note|letter) (?:for|to) (?:my )?(?:family|parents|mom|mum|dad|everyone|kids)\b"
-        + eg(30) + r"\b(?:goodbye|sorry|after i|when i'?m gone|find it)\b",
+        + eg(30)
+        + r"\b(?:goodbye|sorry|after i|when i'?m gone|find it)\b",
     ),
     _r(
         "en:said_goodbyes",
@@ -1497,7 +1559,13 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:wrists",
         "self",
         0.85,
-        r"\b(?:knife|blade|razor|cut|slit|open)\b" + eg(10) + r"\bwrists?\b|\bwrists?\b" + eg(6) + r"\b" + _EN_TIME + r"\b",
+        r"\b(?:knife|blade|razor|cut|slit|open)\b"
+        + eg(10)
+        + r"\bwrists?\b|\bwrists?\b"
+        + eg(6)
+        + r"\b"
+        + _EN_TIME
+        + r"\b",
     ),
     _r(
         "en:cut_again",
@@ -1513,23 +1581,35 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:mixed_pills",
         "danger",
         0.9,
-        r"\bmixed\b" + eg(20) + r"\b(?:with|and)\b" + eg(12)
+        r"\bmixed\b"
+        + eg(20)
+        + r"\b(?:with|and)\b"
+        + eg(12)
         + r"\b(?:pills|sleeping pills|meds|tablets|painkillers|medication)\b",
     ),
     _r(
         "en:car_exhaust",
         "danger",
         0.95,
-        r"\bengine (?:running|on)\b" + eg(25) + r"\bgarage\b|\bgarage\b" + eg(35) + r"\bengine (?:running|on)\b|"
+        r"\bengine (?:running|on)\b"
+        + eg(25)
+        + r"\bgarage\b|\bgarage\b"
+        + eg(35)
+        + r"\bengine (?:running|on)\b|"
         r"\bcar exhaust\b|\bexhaust\b" + eg(10) + r"\b(?:hose|pipe)\b",
     ),
     _r(
         "en:lethal_not_wake",
         "method",
         1.0,
-        r"\bhow (?:many|much)\b" + eg(40) + r"\b(?:not wake up|never wake up|not survive|be dead|end it|stop breathing)\b|"
-        r"\b(?:what|which|how) (?:height|floor|storey|story|building|bridge|tall)\b" + eg(40)
-        + r"\b(?:die|dead|fatal|lethal|kill|for sure|high enough)\b|\b(?:bridge|building|roof|floor)\b" + eg(10) + r"\bhigh enough\b",
+        r"\bhow (?:many|much)\b"
+        + eg(40)
+        + r"\b(?:not wake up|never wake up|not survive|be dead|end it|stop breathing)\b|"
+        r"\b(?:what|which|how) (?:height|floor|storey|story|building|bridge|tall)\b"
+        + eg(40)
+        + r"\b(?:die|dead|fatal|lethal|kill|for sure|high enough)\b|\b(?:bridge|building|roof|floor)\b"
+        + eg(10)
+        + r"\bhigh enough\b",
     ),
     _r(
         "en:threat_tell",
@@ -1567,29 +1647,36 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:covert_track",
         "harm_others",
         0.85,
-        r"(?:偷偷|暗中|秘密|背着|悄悄)" + zg(4) + r"(?:定位|追踪|监控|监听|查看|看|装)" + zg(10)
+        r"(?:偷偷|暗中|秘密|背着|悄悄)"
+        + zg(4)
+        + r"(?:定位|追踪|监控|监听|查看|看|装)"
+        + zg(10)
         + r"(?:手机|聊天记录|微信|位置|行踪|定位|监控)",
     ),
     _r(
         "zh:dan",
         "jailbreak",
         0.9,
-        r"(?:你是|你现在是|扮演|进入|成为|变成)\s?dan\b|(?:可以|能)(?:回答|做)(?:任何|所有)(?:问题|事)(?:了)?" + zg(4)
+        r"(?:你是|你现在是|扮演|进入|成为|变成)\s?dan\b|(?:可以|能)(?:回答|做)(?:任何|所有)(?:问题|事)(?:了)?"
+        + zg(4)
         + r"(?:没有|不受|无)(?:限制|规则|约束)?|不受任何(?:限制|约束|规则)",
     ),
     _r(
         "en:make_gun",
         "weapons",
         0.9,
-        r"\b(?:3d[- ]?print(?:ed|ing)?|build|make|assemble|manufacture)\b" + eg(8)
+        r"\b(?:3d[- ]?print(?:ed|ing)?|build|make|assemble|manufacture)\b"
+        + eg(8)
         + r"\b(?:gun|firearm|pistol|rifle|ghost gun|silencer|suppressor|auto sear)\b",
     ),
     _r(
         "en:no_rules_ai",
         "jailbreak",
         0.85,
-        r"\b(?:respond|answer|act|behave|reply|you are|you'?re|pretend|ai|assistant|chatbot)\b" + eg(25)
-        + r"\b(?:without|with no|free (?:of|from)|ignore (?:your|all))\b" + eg(6)
+        r"\b(?:respond|answer|act|behave|reply|you are|you'?re|pretend|ai|assistant|chatbot)\b"
+        + eg(25)
+        + r"\b(?:without|with no|free (?:of|from)|ignore (?:your|all))\b"
+        + eg(6)
         + r"\b(?:ethics|ethical|restrictions|rules|filters|guidelines|limits|morals|morality|censorship)\b",
     ),
 )

@@ -378,6 +378,148 @@ EN_HUMOR = [
 ]
 
 
+# --- templates added with the generalization pass: how people write outside textbooks ----
+# (slang, pinyin initials, Cantonese, emoji, plans/means/timelines, farewell acts, and the
+# hard negatives that share their words). New wording: none of these is a holdout case.
+ZH_CRISIS_SLANG = [
+    "想紫砂",
+    "真的想zs了",
+    "好想xs",
+    "不如自鲨",
+    "想去4了",
+    "唔想活落去",
+    "我真系顶唔顺想死",
+    "活唔落去了",
+    "今晚想跳落去",
+    "🪢都买好了",
+    "💊攒了一抽屉",
+    "🔪在枕头底下",
+    "不 想 活 了",
+    "bu xiang huo le",
+    "xiang si",
+]
+ZH_CRISIS_ACTS = [
+    "绳子已经挂好了",
+    "刀片藏在抽屉里，今晚用",
+    "木炭和胶带都买好了",
+    "药都攒够了，等周末",
+    "给妈妈的信放在桌上了",
+    "把存款密码告诉了弟弟，以后用不上了",
+    "把狗托付给邻居了，我要走了",
+    "跟世界道个别",
+    "这是我发的最后一条消息",
+    "今天是我在这世上最后一天",
+    "刚吞了一盒止痛药",
+    "喝了半瓶敌敌畏",
+    "手腕割开了，血一直流",
+    "坐在天台边上往下看",
+    "站在江边不想回去了",
+    "为什么我还要活着受罪",
+    "我活着就是在拖累家人",
+    "要是睡着就不用醒来该多好",
+    "真希望得个绝症死掉",
+    "查了很多不痛苦的死法",
+    "他说敢告诉老师就弄死我",
+    "继父喝醉就打我，我不敢回家",
+    "有个男的一直尾随我回家",
+    "表哥偷偷摸我身体，还说不准告诉别人",
+]
+ZH_HARD_NEG = [
+    "累死了，今天跑了十公里",
+    "笑死，猫把鱼缸打翻了",
+    "热死了，空调坏了",
+    "气死我了，快递又丢了",
+    "这道数学题要我命",
+    "期末周人已经没了",
+    "困死了还要早八",
+    "尴尬死了，叫错老师名字",
+    "萌死了这只小猫",
+    "游戏里终于把大boss砍死了",
+    "我在准备毕业论文的答辩",
+    "刀已经磨好了，今晚做牛排",
+    "绳子买好了，周末去露营",
+    "药准备好了，感冒好多了",
+    "跟同事们告别了，下周去新公司",
+    "今天是实习最后一天了",
+    "以前有过轻生的念头，现在已经好多了",
+    "我不是想死，只是想休息",
+    "怎么帮助想自杀的同学",
+    "看了一部关于抑郁症的纪录片",
+    "布洛芬和对乙酰氨基酚能一起吃吗",
+    "安眠药有依赖性吗，医生给我开了",
+    "xswl这个视频",
+    "yyds这顿火锅",
+    "紫砂壶怎么养",
+]
+EN_CRISIS_SLANG = [
+    "gonna kms tonight",
+    "thinking about unaliving",
+    "sewer slide is looking good rn",
+    "ready to ctb",
+    "i wanna off myself",
+    "iwanttodie",
+    "k i l l  m y s e l f",
+    "💊💊 all of them tonight",
+    "🔪 and my arm again",
+    "the 🪢 is ready",
+]
+EN_CRISIS_ACTS = [
+    "i wrote letters to my family explaining everything",
+    "i gave my guitar and my cat to my sister, won't need them",
+    "said goodbye to everyone i love",
+    "this is my last post",
+    "i've picked the date",
+    "i have a bottle of pills and a bottle of vodka in front of me",
+    "i swallowed everything in the medicine cabinet",
+    "i'm sitting on the ledge",
+    "i'm on the train tracks",
+    "cut myself and it won't stop bleeding",
+    "relapsed and cut last night",
+    "burned my arm with a lighter again",
+    "what's the tallest bridge near me",
+    "how much insulin to not wake up",
+    "he said he'll hurt me if i tell anyone",
+    "my coach touches me and says it's our secret",
+    "a guy keeps following me from school",
+    "my husband choked me and took my phone",
+    "no point in living anymore",
+    "i'd be doing everyone a favor by dying",
+]
+EN_HARD_NEG = [
+    "this commute is killing me",
+    "i'd die for a coffee rn",
+    "dead tired after work",
+    "killed it at my presentation",
+    "we killed the raid boss last night",
+    "my laptop died again",
+    "i nearly died of embarrassment lol",
+    "how do i kill a zombie process",
+    "wrote a farewell card for my teacher",
+    "gave away my old books to the library",
+    "bought rope for our camping trip",
+    "on the roof deck having a bbq",
+    "i used to self harm but i'm clean now",
+    "i'm not going to hurt myself, just venting",
+    "how can i support a friend who's suicidal",
+    "writing an essay on suicide prevention",
+    "can i take melatonin with my antidepressant",
+    "is 400mg of ibuprofen too much for a headache",
+    "lol my sister is so dramatic",
+]
+EN_HIDDEN_DISTRESS = [
+    "haha i'm fine, just haven't slept in days",
+    "lol nobody texted me on my birthday",
+    "i'm such a loser lmao",
+    "😂 another day of pretending i'm ok",
+]
+ZH_HIDDEN_DISTRESS = [
+    "哈哈我又一个人过生日",
+    "嘻嘻，没人记得我",
+    "笑死，我就是个废物",
+    "我很好啊，就是三天没吃饭了",
+]
+
+
 def _mix(rng: random.Random, pre: list[str], core: list[str], post: list[str], n: int) -> list[str]:
     combos = list(itertools.product(pre, core, post))
     rng.shuffle(combos)
@@ -432,6 +574,24 @@ def compose(seed: int = 7) -> list[dict[str, str]]:
         (t, "humor") for t in _mix(rng, ["", "嘿，", "哈哈，"], ZH_HUMOR, ["", "！", "~"], 120)
     ]
     rows += [(t, "humor") for t in _mix(rng, ["", "hey ", "omg "], EN_HUMOR, ["", "!", " :)"], 110)]
+    # added after the original groups so the earlier draws stay as they were
+    rows += [
+        (t, "crisis") for t in _mix(rng, ["", "我", "真的"], ZH_CRISIS_SLANG, ["", "。", "了"], 40)
+    ]
+    rows += [
+        (t, "crisis") for t in _mix(rng, ["", "我", "其实"], ZH_CRISIS_ACTS, ["", "。", "……"], 70)
+    ]
+    rows += [
+        (t, "crisis") for t in _mix(rng, ["", "honestly "], EN_CRISIS_SLANG, ["", " fr", "."], 28)
+    ]
+    rows += [
+        (t, "crisis") for t in _mix(rng, ["", "so ", "well "], EN_CRISIS_ACTS, ["", ".", "..."], 56)
+    ]
+    rows += [(t, "counsel") for t in _mix(rng, ["", "唉，", "哈哈，"], ZH_HARD_NEG, ["", "。"], 70)]
+    rows += [(t, "counsel") for t in _mix(rng, ["", "ugh ", "lol "], EN_HARD_NEG, ["", "."], 54)]
+    rows += [
+        (t, "counsel") for t in _mix(rng, [""], EN_HIDDEN_DISTRESS + ZH_HIDDEN_DISTRESS, [""], 8)
+    ]
     seen: set[str] = set()
     out = []
     for text, label in rows:
@@ -441,14 +601,19 @@ def compose(seed: int = 7) -> list[dict[str, str]]:
     return out
 
 
+#: evaluation sets the training data must never contain (compared after normalization)
+HELD_OUT = ("routing_dev.jsonl", "routing_holdout.jsonl", "routing_holdout2.jsonl")
+
+
 def main() -> None:
-    dev_path = HERE.parents[2] / "tests" / "data" / "routing_dev.jsonl"
     from psylite.safety.normalize import normalize
 
     dev = set()
-    if dev_path.exists():
-        lines = dev_path.read_text(encoding="utf-8").splitlines()
-        dev = {normalize(json.loads(line)["text"]) for line in lines if line.strip()}
+    for name in HELD_OUT:
+        path = HERE.parents[2] / "tests" / "data" / name
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            dev |= {normalize(json.loads(line)["text"]) for line in lines if line.strip()}
     rows = [r for r in compose() if normalize(r["text"]) not in dev]
     with open(HERE / "train.jsonl", "w", encoding="utf-8") as f:
         for r in rows:
