@@ -147,6 +147,12 @@ def jieba_analyzer() -> Analyzer:
     )
 
 
+_shared: Analyzer | None = None
+
+
 def analyze(text: str) -> list[str]:
     """The index terms of `text`, in order, duplicates kept."""
-    return [t.text for t in jieba_analyzer()(text)]
+    global _shared
+    if _shared is None:  # one instance, so the stemmer's cache is shared by every query
+        _shared = jieba_analyzer()
+    return [t.text for t in _shared(text)]

@@ -1,4 +1,12 @@
-"""The humor index: Whoosh (BM25F over snippet text and themes) with the jieba analyzer.
+"""The humor index: BM25F over snippet text and themes, with the jieba analyzer.
+
+The text field is a Whoosh index (BM25 weighting). The themes field is scored with
+the same BM25 term formula, in memory: each query word that belongs to a theme's
+vocabulary (see `retrieval.themes`) adds ``THEMES_BOOST * idf(word)`` to every
+snippet of that theme. A themes field inside Whoosh would match every snippet of a
+theme (a fifth of the corpus for "work"), and scoring those postings made queries
+ten times slower on a 10,000-snippet index; snippets sharing a theme set score
+alike, so scoring the few hundred theme sets instead gives the same ranking.
 
 Layout under the index dir (``settings.index_dir``)::
 
@@ -17,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
 import random
 import shutil
 import time
@@ -32,15 +41,19 @@ from whoosh.scoring import BM25F
 
 from retrieval.analyzer import analyze, init_jieba, jieba_analyzer
 from retrieval.corpus import CORPUS_PATH, CorpusError, Snippet, load_snippets, write_snippets
-from retrieval.themes import FALLBACK_THEME, theme_field_text
+from retrieval.themes import FALLBACK_THEME, THEME_WORDS
 
 log = logging.getLogger(__name__)
 
 # Bump when the schema or the analyzer changes: existing indexes are then rebuilt.
-INDEX_FORMAT = "humor-v1"
+INDEX_FORMAT = "humor-v2"
 EXTRA_FILE = "humor_extra.jsonl"
 THEMES_BOOST = 1.5  # a theme word says more about the topic than a word in a joke
 MAX_QUERY_TERMS = 12  # long messages: the first words carry enough topic
+RERANK = 8  # text hits re-scored with the themes field
+# Only the rarest words go to Whoosh: they carry what the message is about, while
+# common ones (下午, 工作) cost the most postings to score and are covered by themes.
+MAX_TEXT_TERMS = 5
 REFRESH_EVERY_S = 30.0
 
 
@@ -66,7 +79,6 @@ def _schema() -> Schema:
         id=ID(stored=True, unique=True),
         language=ID,
         text=TEXT(analyzer=analyzer),
-        themes=TEXT(analyzer=analyzer),
         payload=STORED,
     )
 
@@ -90,6 +102,10 @@ class HumorIndex:
         self._docnums_by_lang: dict[str, set[int]] = {}
         self._docnum_by_id: dict[str, int] = {}
         self._fallback: dict[str, list[Snippet]] = {}
+        self._word_themes: dict[str, frozenset[str]] = {}
+        self._word_idf: dict[str, float] = {}
+        self._theme_sets: dict[str, dict[frozenset[str], list[Snippet]]] = {}
+        self._sets_by_theme: dict[str, dict[str, list[frozenset[str]]]] = {}
 
     # --- paths -------------------------------------------------------------------
     @property
@@ -161,7 +177,6 @@ class HumorIndex:
                     id=s.id,
                     language=s.language,
                     text=s.text,
-                    themes=theme_field_text(s.themes),
                     payload=s.to_json(),
                 )
             writer.commit()
@@ -207,9 +222,39 @@ class HumorIndex:
             self._docnum_by_id[snippet.id] = docnum
             self._docnums_by_lang.setdefault(snippet.language, set()).add(docnum)
         self._fallback = {}
+        self._theme_sets = {}
         for s in self._by_id.values():
             if FALLBACK_THEME in s.themes:
                 self._fallback.setdefault(s.language, []).append(s)
+            by_set = self._theme_sets.setdefault(s.language, {})
+            by_set.setdefault(frozenset(s.themes), []).append(s)
+        self._sets_by_theme = {}
+        for lang, by_set in self._theme_sets.items():
+            index = self._sets_by_theme.setdefault(lang, {})
+            for themes in by_set:
+                for theme in themes:
+                    index.setdefault(theme, []).append(themes)
+        self._load_theme_words()
+
+    def _load_theme_words(self) -> None:
+        # Theme vocabularies go through the same analyzer as queries (stemming, cutting).
+        word_themes: dict[str, set[str]] = {}
+        for theme, words in THEME_WORDS.items():
+            for word in analyze(" ".join([theme, *words])):
+                word_themes.setdefault(word, set()).add(theme)
+        self._word_themes = {w: frozenset(t) for w, t in word_themes.items()}
+        set_sizes: dict[frozenset[str], int] = {}
+        for by_set in self._theme_sets.values():
+            for themes, members in by_set.items():
+                set_sizes[themes] = set_sizes.get(themes, 0) + len(members)
+        n = max(1, len(self._by_id))
+        self._word_idf = {}
+        for word, themes in self._word_themes.items():
+            df = sum(size for ts, size in set_sizes.items() if ts & themes)
+            self._word_idf[word] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def _themes_score(self, themes: frozenset[str], words: list[str]) -> float:
+        return THEMES_BOOST * sum(self._word_idf[w] for w in words if self._word_themes[w] & themes)
 
     def _maybe_refresh(self) -> None:
         # Another process (`psylite index build/add`) may have swapped the index in.
@@ -261,14 +306,51 @@ class HumorIndex:
         terms = list(dict.fromkeys(analyze(normalize_query(text))))[:MAX_QUERY_TERMS]
         if not terms:
             return []
-        query = Or(
-            [Term("text", t) for t in terms]
-            + [Term("themes", t, boost=THEMES_BOOST) for t in terms]
-        )
         allowed = self._docnums_by_lang.get(lang, set()) if lang else None
-        mask = {self._docnum_by_id[i] for i in exclude_ids if i in self._docnum_by_id}
-        results = self._searcher.search(query, limit=limit, filter=allowed, mask=mask or None)
-        return [Hit(self._by_id[r["id"]], float(r.score)) for r in results]
+        excluded = set(exclude_ids)
+        mask = {self._docnum_by_id[i] for i in excluded if i in self._docnum_by_id}
+        reader = self._searcher.reader()
+        by_df = sorted((reader.doc_frequency("text", t), t) for t in terms)
+        text_terms = [t for df, t in by_df if df > 0][:MAX_TEXT_TERMS]
+        results = (
+            self._searcher.search(
+                Or([Term("text", t) for t in text_terms]),
+                limit=max(limit, RERANK),
+                filter=allowed,
+                mask=mask or None,
+            )
+            if text_terms
+            else []
+        )
+        theme_words = [t for t in terms if t in self._word_themes]
+        scored: dict[str, tuple[float, Snippet]] = {}
+        for r in results:
+            s = self._by_id[r["id"]]
+            bonus = self._themes_score(frozenset(s.themes), theme_words)
+            scored[s.id] = (float(r.score) + bonus, s)
+        if theme_words:
+            # Snippets that match on the themes field alone, best theme sets first.
+            detected = frozenset().union(*(self._word_themes[w] for w in theme_words))
+            candidates: list[tuple[float, list[Snippet]]] = []
+            for lng in [lang] if lang else list(self._theme_sets):
+                sets = {
+                    ts for th in detected for ts in self._sets_by_theme.get(lng, {}).get(th, ())
+                }
+                by_set = self._theme_sets[lng] if lng in self._theme_sets else {}
+                candidates += [(self._themes_score(ts, theme_words), by_set[ts]) for ts in sets]
+            candidates.sort(key=lambda g: g[0], reverse=True)
+            taken = 0
+            for score, members in candidates:
+                if taken >= limit:
+                    break
+                for s in members:
+                    if s.id not in excluded and s.id not in scored:
+                        scored[s.id] = (score, s)
+                        taken += 1
+                        if taken >= limit:
+                            break
+        ranked = sorted(scored.values(), key=lambda x: x[0], reverse=True)[:limit]
+        return [Hit(s, score) for score, s in ranked]
 
     def fallback(
         self, *, lang: str, exclude_ids: Iterable[str] = (), rng: random.Random | None = None
