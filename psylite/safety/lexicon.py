@@ -49,6 +49,10 @@ _ZH_SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"生存(?=下去)", "活"),
         (r"(?<=[想要])(?:一觉)?睡死", "睡着不醒"),
         (r"(?<=[我])(?:系度|喺度)", "在"),
+        (r"醒返(?:嚟|来)", "醒过来"),
+        (r"返(?:嚟|来)", "回来"),
+        (r"嚟", "来"),
+        (r"喺", "在"),
         (r"揾", "找"),
         (r"食(?=[了药安农百])", "吃"),
         (r"整(?=[炸枪毒])", "做"),
@@ -67,6 +71,9 @@ _PINYIN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bhuo bu xia ?qu ?(?:le)?\b", "活不下去了"),
     ]
 )
+
+# English spellings that split one word the rules know ("step dad" → "stepdad")
+_EN_JOIN = re.compile(r"\bstep (dad|mom|mum|father|mother|brother|sister)\b")
 
 # Latin words glued together ("iwanttodie", "killmyself"): split the few phrases that matter.
 _GLUED = re.compile(
@@ -122,6 +129,8 @@ def apply(text: str, zh: bool) -> str:
     if "xiang" in text or "huo" in text:
         for pattern, repl in _PINYIN:
             text = pattern.sub(repl, text)
+    if "step " in text:
+        text = _EN_JOIN.sub(r"step\1", text)
     if "want" in text or "kill" in text or "end" in text:
         text = _GLUED.sub(_unglue, text)
     if zh:

@@ -606,7 +606,7 @@ RULES: tuple[Rule, ...] = (
         "en:wish_dead",
         "self",
         0.95,
-        r"\bi wish i (?:was|were|had) (?:dead|never been born|not born|died|gone)|"
+        r"\b(?:i )?wish i (?:was|were|had) (?:dead|never been born|never born|not born|died|gone)|"
         r"\bi wish i could (?:just )?(?:die|disappear|sleep forever|not wake up|stop existing|end it)|"
         r"\bhope i (?:don'?t|never) wake up|\bsleep and (?:never|not) wake up",
     ),
@@ -1191,13 +1191,14 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "recovered",
-            r"\b(?:used to|i was|i used to be|years ago|in the past|back in|when i was)\b"
+            r"\b(?:used to|i was|i used to be|years ago|in the past|back in|when i was|i had|i went through|"
+            r"i struggled with|i dealt with|i battled)\b"
             + eg(40)
             + r"\b(?:suicidal|self[- ]?harm\w*|cut(?:ting)? myself|attempted|sh)\b"
-            + r"[^.!?;\n]{0,40}\b(?:but|and|now)\b"
+            + r"[^.!?;\n]{0,40}\b(?:but|and|now|since)\b"
             + eg(25)
             + r"\b(?:doing better|better now|clean|recovered|in recovery|ok(?:ay)? now|fine now|healed|much better|"
-            r"stable|happy now)\b",
+            r"stable|happy now|helped|doing (?:well|good|great|okay|ok)|in a (?:good|better) place)\b",
         ),
         # simile: 「感觉像在写遗书」 is a joke about the tone of a text, not a note
         ("hyperbole", r"(?:像|好像|跟|如同|宛如|活像)(?:是)?(?:在)?(?:写|念|读|交代)?遗(?:书|言)"),
@@ -1444,6 +1445,128 @@ MORE_RULES: tuple[Rule, ...] = (
         + zg(12)
         + r"(?:不要难过|别难过|别哭|对不起|原谅|照顾好|保重|不要伤心)",
     ),
+    _r(
+        "zh:last_night",
+        "self",
+        0.85,
+        r"(?:今天|今晚|今夜|这|明天)(?:就)?是我(?:的)?(?:人生)?(?:的)?最后一(?:天|晚|夜)|人生(?:的)?最后一(?:天|晚|夜)|"
+        r"(?:今天|今晚)就是最后一(?:天|晚)(?:了)?(?=$|[,。!?…])|"
+        r"(?:是|就是)我的(?:死期|忌日)",
+    ),
+    _r(
+        "zh:if_i_died",
+        "self",
+        0.85,
+        r"(?:如果|要是|假如|等)我(?:死|不在|消失|走)(?:了|掉)?"
+        + zg(8)
+        + r"(?:会有人|有人会|谁会|有没有人|会不会有人)(?:难过|在乎|伤心|记得|发现|哭|想我)",
+    ),
+    _r(
+        "zh:walk_into_water",
+        "self",
+        0.85,
+        r"走(?:进|到)(?:海|河|江|湖|水)(?:里|中)" + zg(6) + r"(?:不回来|不出来|就好|算了|了)",
+    ),
+    _r(
+        "zh:wounds_again",
+        "self",
+        0.85,
+        r"(?:又|多了|新添了|好多|满是|全是)"
+        + zg(4)
+        + r"(?:口子|伤口|划痕|血痕|刀痕|疤)(?!"
+        + zg(4)
+        + r"(?:摔|磕|猫|狗|做饭|切菜))|"
+        r"(?:想|要|忍不住)(?:拿|用)(?:刀|刀子|剪刀|玻璃|刀片)(?:去)?(?:捅|割|划|刺|扎|砍)自己|(?:捅|刺|扎|砍)(?:死)?自己",
+    ),
+    _r(
+        "zh:pills_done",
+        "hopeless",
+        0.45,
+        r"(?:药|安眠药|药片)(?:已经|都|全)?(?:被我)?(?:吃|吞|喝)(?:下去)(?:了)|(?:你|你们)?(?:别|不要|不用)(?:再)?(?:管|救)我了?",
+    ),
+    _r(
+        "zh:bleeding",
+        "danger",
+        0.9,
+        r"(?:手腕|手臂|胳膊|大腿)" + zg(3) + r"(?:在|一直在|还在|不停地?)?(?:流血|出血|滴血|冒血)"
+        r"(?!" + zg(8) + r"(?:摔|磕|切菜|打球|撞到|划到了))",
+    ),
+    _r(
+        "zh:buy_charcoal",
+        "self",
+        0.85,
+        r"(?:买|网购|囤|订)(?:了)?"
+        + zg(4)
+        + r"(?:木炭|炭)(?!"
+        + zg(8)
+        + r"(?:烧烤|火锅|烤肉|烤串|取暖器|炉))",
+    ),
+    _r(
+        "zh:will_done",
+        "hopeless",
+        0.45,
+        r"(?:写好|立好|准备好)(?:了)?遗嘱|(?:东西|财产|存款)(?:都|全)?(?:分好|分配好|安排好|分完)",
+    ),
+    _r(
+        "zh:jump_sure",
+        "method",
+        1.0,
+        r"(?:跳楼|跳下去|跳)"
+        + zg(6)
+        + r"(?:几楼|多高|几层|多少层|多少米)"
+        + zg(4)
+        + r"(?:比较稳|稳|保险|够|一定|确保|有把握|才行|能行)|(?:几楼|多高|几层|多少层)"
+        + zg(6)
+        + r"(?:跳)"
+        + zg(4)
+        + r"(?:稳|保险|够|一定|有把握)",
+    ),
+    _r(
+        "zh:armed_chase",
+        "danger",
+        0.95,
+        r"(?:拿|拿着|举着|持|抄起)(?:刀|菜刀|水果刀|棍子|枪|剪刀|斧头|锤子)"
+        + zg(4)
+        + r"(?:追|砍|对着|指着|威胁|吓|打|捅)我|"
+        r"被" + zg(10) + r"(?:关|锁)(?:在)?" + zg(6) + r"(?:打|揍|欺负)",
+    ),
+    _r(
+        "zh:intruder",
+        "danger",
+        0.85,
+        r"(?:门口|楼下|窗外|门外|家外面)"
+        + zg(12)
+        + r"(?:敲门|转|徘徊|守着|蹲|盯着|撬门|拧门|砸门)"
+        + zg(12)
+        + r"(?:害怕|好怕|不敢|吓死|救命)",
+    ),
+    _r(
+        "zh:only_noose",
+        "self",
+        0.8,
+        r"^(?:\s*(?:绳子|棺材|墓碑))+\s*$",
+    ),
+    _r(
+        "zh:lonely_joke",
+        "distress",
+        0.2,
+        r"习惯(?:了)?(?:一个人|孤独|被忽略|被遗忘)|反正(?:我)?" + zg(3) + r"(?:没人|无所谓|习惯)",
+    ),
+    _r(
+        "zh:car_harm",
+        "harm_others",
+        0.9,
+        r"(?:让|使|害)(?:他|她|对方|别人|某人|他们)" + zg(4) + r"(?:出车祸|出事故|摔死|残废|瘫痪)|"
+        r"(?:车上|刹车)" + zg(3) + r"(?:动手脚|做手脚)",
+    ),
+    _r(
+        "zh:hack_into",
+        "harm_others",
+        0.85,
+        r"(?:黑进|入侵|攻击|破解|盗取|盗)"
+        + zg(8)
+        + r"(?:服务器|系统|网站|账号|数据库|手机|电脑|微信|qq|邮箱|密码)|(?:写|做|弄)(?:个|一个)?(?:病毒|木马|勒索软件)",
+    ),
     # ------------------------------------------------------------------ zh danger to the user
     _r(
         "zh:threat_if_tell",
@@ -1548,6 +1671,79 @@ MORE_RULES: tuple[Rule, ...] = (
         0.45,
         r"\b(?:made|make|making|at) peace with (?:my|the|this) (?:decision|choice|plan)\b|"
         r"\bgave (?:my|all my) (?:dog|cat|pets?|stuff|things|belongings) (?:away|to)\b",
+    ),
+    _r(
+        "en:means_now",
+        "hopeless",
+        0.45,
+        r"\b(?:knife|blade|razor|pills|rope|noose|gun|lighter)\b"
+        + eg(25)
+        + r"\b"
+        + _EN_TIME
+        + r"\b",
+    ),
+    _r(
+        "en:cuts_again",
+        "self",
+        0.85,
+        r"\b(?:cuts|cutting|fresh cuts)\b" + eg(25) + r"\b(?:again|did it)\b|"
+        r"\b(?:covered in|full of) (?:cuts|fresh cuts|scars|burns)\b"
+        + eg(20)
+        + r"\b(?:again|myself|did it|i did)\b",
+    ),
+    _r(
+        "en:floors_enough",
+        "method",
+        1.0,
+        r"\b(?:jump\w*|fall\w*)\b" + eg(15) + r"\b(?:\d+|ten|twenty|five|six|seven|eight|nine)\s*"
+        r"(?:floors?|stor(?:e)?ys?|stories|feet|ft|meters|metres|m)\b"
+        + eg(15)
+        + r"\b(?:enough|fatal|lethal|die|survive|kill)\b",
+    ),
+    _r(
+        "en:easier_dead",
+        "self",
+        0.9,
+        r"\b(?:easier|better|simpler)\b"
+        + eg(10)
+        + r"\bif i (?:just )?(?:died|was dead|were dead|wasn'?t here|"
+        r"weren'?t here|disappeared|was gone|were gone|didn'?t exist)\b",
+    ),
+    _r(
+        "en:intruder",
+        "danger",
+        0.9,
+        r"\b(?:someone|somebody|a man|a guy|he|she|they|a stranger)\b"
+        + eg(20)
+        + r"\b(?:outside|at) my (?:house|door|window|room|apartment|flat|place)\b"
+        + eg(30)
+        + r"\b(?:trying (?:the|to) (?:door|handle|get in|break in|open)|banging|won'?t leave|keeps? knocking|"
+        r"scared|terrified|break in)\b|\bcomes? into my (?:room|bed)\b"
+        + eg(25)
+        + r"\b(?:touch\w*|at night)\b",
+    ),
+    _r(
+        "en:forgotten",
+        "distress",
+        0.2,
+        r"\b(?:everyone|everybody|they all|people|my friends) (?:forgot|forget|ignores?|ignored|left) (?:about )?me\b|"
+        r"\bcry myself to sleep\b",
+    ),
+    _r(
+        "en:hack_account",
+        "harm_others",
+        0.9,
+        r"\bhack(?:ing)? (?:into )?(?:my |her |his |their |someone'?s |an? )?(?:\w+'?s )?(?:account|snapchat|instagram|"
+        r"facebook|email|phone|whatsapp|icloud|wifi|computer|tiktok|discord|twitter|messages)\b",
+    ),
+    _r(
+        "en:to_hurt_someone",
+        "harm_others",
+        0.9,
+        r"\b(?:how|what|which|best way|help me|teach me|tell me)\b"
+        + eg(50)
+        + r"(?<!not )(?<!n't )(?<!want )(?<!wanna )(?<!mean )\bto (?:hurt|kill|poison|harm|gas|injure) (?:someone|somebody|people|him|her|them|"
+        r"my (?:\w+))\b",
     ),
     _r(
         "en:rope_bought",
