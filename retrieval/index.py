@@ -39,7 +39,7 @@ from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.query import Or, Term
 from whoosh.scoring import BM25F
 
-from retrieval.analyzer import analyze, init_jieba, jieba_analyzer
+from retrieval.analyzer import DICTIONARY_ID, analyze, init_jieba, jieba_analyzer
 from retrieval.corpus import CORPUS_PATH, CorpusError, Snippet, load_snippets, write_snippets
 from retrieval.themes import FALLBACK_THEME, THEME_WORDS
 
@@ -134,7 +134,7 @@ class HumorIndex:
 
     def source_fingerprint(self) -> str:
         """Hash of everything the index is built from."""
-        h = hashlib.sha256(INDEX_FORMAT.encode())
+        h = hashlib.sha256(INDEX_FORMAT.encode() + b"\0" + DICTIONARY_ID.encode())
         for path in (self.corpus_path, self.extra_path):
             h.update(b"\0" + path.name.encode() + b"\0")
             if path.exists():
