@@ -4,8 +4,9 @@ English stemming, zh+en stop words.
 jieba's full dictionary (349k words) costs ~60 MB of RAM in every process that
 tokenizes, which a bot on a small VPS cannot spare. We use a compact dictionary
 instead: the words of jieba's own dict.txt with frequency >= COMPACT_MIN_FREQ
-(~80k words, ~13 MB), streamed into a cache file once; rarer words are still cut
-by jieba's HMM. It loads once per process, on first use, behind a lock, quietly.
+(~80k words, ~13 MB) plus the rarer ones that occur in our humor corpus (so its
+topics are still cut as whole words), streamed into a cache file once; other
+rare words are cut by jieba's HMM. It loads once per process, on first use, behind a lock, quietly.
 """
 
 from __future__ import annotations
@@ -36,20 +37,34 @@ _tokenizer: jieba.Tokenizer | None = None
 
 COMPACT_MIN_FREQ = 20
 # Part of the index fingerprint: an index cut with another dictionary is rebuilt.
-DICTIONARY_ID = f"jieba-{jieba.__version__}-compact{COMPACT_MIN_FREQ}"
+DICTIONARY_ID = f"jieba-{jieba.__version__}-compact{COMPACT_MIN_FREQ}-corpus"
+
+
+def _corpus_pieces(max_len: int = 8) -> set[str]:
+    """Every 2..max_len-character substring of the shipped corpus (for a fast `in`)."""
+    from retrieval.corpus import CORPUS_PATH
+
+    text = CORPUS_PATH.read_text(encoding="utf-8")
+    return {text[i : i + n] for n in range(2, max_len + 1) for i in range(len(text) - n + 1)}
 
 
 def compact_dictionary() -> Path:
-    """jieba's dict.txt without its rare words, written once to a cache file."""
+    """jieba's dict.txt without the rare words our corpus does not use, cached in a file."""
+    from retrieval.corpus import CORPUS_PATH
+
     source = Path(jieba.__file__).with_name("dict.txt")
-    dest = Path(tempfile.gettempdir()) / f"psylite-{DICTIONARY_ID}-{source.stat().st_size}.txt"
+    key = f"{source.stat().st_size}-{CORPUS_PATH.stat().st_size}"
+    dest = Path(tempfile.gettempdir()) / f"psylite-{DICTIONARY_ID}-{key}.txt"
     if not dest.exists():
+        pieces = _corpus_pieces()
         tmp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
         # Streamed line by line: reading the whole file would cost the memory we save.
         with source.open(encoding="utf-8") as fin, tmp.open("w", encoding="utf-8") as fout:
             for line in fin:
                 parts = line.split()
-                if len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) >= COMPACT_MIN_FREQ:
+                if len(parts) < 2 or not parts[1].isdigit():
+                    continue
+                if int(parts[1]) >= COMPACT_MIN_FREQ or parts[0] in pieces:
                     fout.write(line)
         os.replace(tmp, dest)
     return dest
