@@ -86,11 +86,14 @@ async def _check_database(s: Settings) -> Check:
 
 
 async def _check_index(s: Settings) -> Check:
-    from retrieval.index import index_exists
+    from retrieval.index import HumorIndex
 
-    if not index_exists(s.index_dir):
+    if HumorIndex(s.index_dir).is_stale():
         return Check(
-            "humor index", False, f"no index in {s.index_dir}", "run `psylite index build`"
+            "humor index",
+            False,
+            f"missing or out of date in {s.index_dir}",
+            "run `psylite index build`",
         )
     return Check("humor index", True, str(s.index_dir))
 

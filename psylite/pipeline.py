@@ -260,10 +260,11 @@ class Pipeline:
             reply.llm_error = str(err)
             text, guarded = LLM_DOWN[lang if lang in LLM_DOWN else "en"], False
         reply.guarded = guarded
-        if snippet is not None and not guarded:
+        # No joke after an apology that points to hotlines, nor after a guarded reply.
+        if snippet is not None and not guarded and not reply.llm_error:
             from psylite.humor import append_snippet, llm_used_snippet
 
-            if reply.llm_error or not llm_used_snippet(text, snippet):
+            if not llm_used_snippet(text, snippet):
                 text = append_snippet(text, snippet, lang)
             reply.snippet_id = snippet.id
         reply.text = text

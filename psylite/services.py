@@ -46,7 +46,11 @@ class Services:
             from retrieval.index import HumorIndex
 
             index = await asyncio.to_thread(HumorIndex.open, self.settings.index_dir)
-            self.pipeline.humor = HumorSelector(index)
+            self.pipeline.humor = HumorSelector(
+                index,
+                cooldown_turns=self.settings.humor_cooldown_turns,
+                no_repeat=self.settings.humor_no_repeat,
+            )
 
     async def replay_journal(self) -> int:
         """Move escalations written to the local journal into the database."""

@@ -95,6 +95,8 @@ class Settings(BaseSettings):
 
     # --- humor and routing ---
     humor_enabled: bool = True
+    humor_cooldown_turns: int = Field(default=4, ge=1, le=100)  # at most one snippet per N turns
+    humor_no_repeat: int = Field(default=50, ge=0, le=1000)  # never repeat within a user's last N
     # Ask the LLM for a second opinion on ambiguous messages (can only raise risk).
     router_second_opinion: bool = False
 

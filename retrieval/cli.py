@@ -70,13 +70,21 @@ def _resolve(ctx: click.Context) -> Path:
 
 
 @index_group.command("build")
+@click.option(
+    "--if-missing",
+    is_flag=True,
+    help="Build only when the index is missing or out of date (what `make run` uses).",
+)
 @click.pass_context
-def build_command(ctx: click.Context) -> None:
+def build_command(ctx: click.Context, if_missing: bool) -> None:
     """Rebuild the index from the shipped corpus and operator snippets."""
     from retrieval.index import HumorIndex
 
     index_dir = _resolve(ctx)
     index = HumorIndex(index_dir)
+    if if_missing and not index.is_stale():
+        click.echo(f"humor index up to date at {index_dir}")
+        return
     try:
         stats = index.build()
     except CorpusError as err:

@@ -88,3 +88,14 @@ def test_add_merges_valid_snippets_and_refuses_files_with_problems(built):
     assert "body and appearance" in result.stderr and "mocking the listener" in result.stderr
     assert "was not added: 2 problem(s)" in result.stderr
     assert "op-bad-001" not in (data_dir / "index" / "humor_extra.jsonl").read_text()
+
+
+def test_build_if_missing_does_nothing_when_the_index_is_up_to_date(built):
+    data_dir, _ = built
+    whoosh_dir = data_dir / "index" / "whoosh"
+    before = {p.name: p.stat().st_mtime_ns for p in whoosh_dir.iterdir()}
+    out = _run(data_dir, "build", "--if-missing").stdout
+    assert "up to date" in out
+    assert {p.name: p.stat().st_mtime_ns for p in whoosh_dir.iterdir()} == before
+    (data_dir / "index" / "fingerprint").write_text("stale")
+    assert _run(data_dir, "build", "--if-missing").stdout.startswith("built ")
