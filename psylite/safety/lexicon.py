@@ -58,6 +58,7 @@ _ZH_SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"整(?=[炸枪毒])", "做"),
         # English verbs inside a Chinese sentence (「爸爸又hit我了」)
         (r"(?<=[\u4e00-\u9fff])\s?(?:hit|beat|hurt)s?\s?(?=我)", "打"),
+        (r"(?<=[想要去])\s?(?:die|dead)(?![a-z])", "死"),
     ]
 )
 

@@ -1172,6 +1172,16 @@ _ZH_TIME = (
 _ZH_PEOPLE = (
     r"(?:大家|所有人|每个人|朋友们?|家人|爸妈|父母|爸爸妈妈|这个世界|世界|你们|各位|身边的人)"
 )
+# "following me on instagram", "follows me around like a puppy" are not stalking
+_NOT_ONLINE = (
+    r"(?! on (?:instagram|insta|ig|twitter|tiktok|x|social media|youtube|twitch|spotify|github|here|snap\w*)\b)"
+    r"(?! around like| everywhere like| like a)"
+)
+_EN_DRUGS = (
+    r"antidepressants|anti-depressants|benzos|xanax|insulin|ibuprofen|advil|aspirin|oxy\w*|lithium|seroquel|"
+    r"ambien|prozac|zoloft|sertraline|lexapro|adderall|meds|pills|tablets|medication|prescription|painkillers|opioids|"
+    r"vicodin|percocet|klonopin|valium|trazodone|quetiapine|tylenol|paracetamol|acetaminophen|sleeping pills"
+)
 _EN_TIME = r"(?:tonight|today|tomorrow|this weekend|now|right now|soon|this week|in an hour)"
 
 MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -1226,6 +1236,13 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + eg(30)
             + r"\b(?:work|office|party|airport|moving|move|last day|job|school|graduation|trip|flight|"
             r"coworkers?|colleagues?|team)\b",
+        ),
+        (
+            "benign_phrase",
+            r"\b(?:i'?ll|i will|gonna|going to) (?:literally )?kill (?:you|u|him|her|them)\b"
+            + eg(30)
+            + r"(?:\bif (?:you|u|he|she|they) (?:spoil|tell|eat|touch|forget|don'?t|are late|sing|post)|lol|lmao|"
+            r"haha|😂|🤣|jk)|(?:剧透|迟到|偷吃|吃我的|忘了)" + zg(8) + r"(?:杀了你|弄死你|打死你)",
         ),
         (
             "benign_phrase",
@@ -1569,6 +1586,59 @@ MORE_RULES: tuple[Rule, ...] = (
     ),
     # ------------------------------------------------------------------ zh danger to the user
     _r(
+        "zh:edge_height",
+        "danger",
+        0.85,
+        r"(?:在|站在|坐在|爬上|到了)"
+        + zg(2)
+        + r"(?:顶楼|屋顶|楼顶|天台|桥上|窗台)(?:边|上)?"
+        + zg(4)
+        + r"(?:往下看|好高|下面好|不想下来)(?!"
+        + zg(8)
+        + r"(?:夜景|风景|好美|拍照|烟花|日落|星星))",
+    ),
+    _r(
+        "zh:touch_sextortion",
+        "danger",
+        0.9,
+        r"(?:还|又|总是|老是|偷偷|晚上|一直)摸我(?!的头|头|脸蛋|的脸)(?=$|[,。!?…了])|"
+        r"(?:裸照|私密照|不雅照|裸聊视频)" + zg(12) + r"(?:威胁|发到网上|发出去|曝光|传出去|勒索)|"
+        r"(?:威胁|勒索)" + zg(12) + r"(?:裸照|私密照|不雅照)",
+    ),
+    _r(
+        "zh:left_for_family",
+        "self",
+        0.85,
+        r"(?:写|录)(?:好|了|在)" + zg(12) + r"留给(?:家人|爸妈|父母|大家|你们|妈妈|爸爸|家里)|"
+        r"(?:如果|要是|假如)"
+        + zg(10)
+        + r"(?:没回|不回|没有回|联系不上|找不到我)"
+        + zg(10)
+        + r"(?:走了(?![去出旅])|不在了|死了)",
+    ),
+    _r(
+        "zh:only_means",
+        "self",
+        0.8,
+        r"^(?:\s*(?:刀|药|刀片|血|绳子))+\s*(?:今晚|今天|明天|现在|马上)\s*$",
+    ),
+    _r(
+        "zh:give_all_away",
+        "self",
+        0.8,
+        r"^(?!.*(?:搬家|出国|断舍离|回国|毕业|留学)).*?(?:所有|全部)(?:的)?(?:东西|家当)"
+        + zg(6)
+        + r"(?:送人|送给|留给|分给|分掉)"
+        r"(?!" + zg(10) + r"(?:搬家|出国|断舍离|回国|毕业))",
+    ),
+    _r(
+        "zh:days_alone",
+        "distress",
+        0.2,
+        r"(?:几|两|三|四|五|好几|\d+)天(?:都)?(?:没|没有)(?:跟人|和人|和任何人|跟任何人)?"
+        r"(?:说话|吃饭|吃东西|出门|睡觉|洗澡|下床)",
+    ),
+    _r(
         "zh:threat_if_tell",
         "danger",
         0.95,
@@ -1746,6 +1816,61 @@ MORE_RULES: tuple[Rule, ...] = (
         r"my (?:\w+))\b",
     ),
     _r(
+        "en:took_all_meds",
+        "danger",
+        0.95,
+        r"\b(?:took|swallowed|downed|ate|taken|take)\b (?:all|every one|the whole (?:bottle|pack|box)|a bunch|"
+        r"a handful|\d{2,}) (?:of )?(?:my |the |his |her |mom'?s |dad'?s )?(?:"
+        + _EN_DRUGS
+        + r")\b",
+    ),
+    _r(
+        "en:die_from_dose",
+        "method",
+        1.0,
+        r"\b(?:die|dead|fatal|lethal|kill (?:you|me|someone))\b"
+        + eg(25)
+        + r"\b(?:\d{2,}|a whole bottle of|a bottle of|a pack of|a box of)\b"
+        + eg(5)
+        + r"\b(?:"
+        + _EN_DRUGS
+        + r")\b|"
+        r"\blethal dose of\b",
+    ),
+    _r(
+        "en:on_myself",
+        "self",
+        0.9,
+        r"\b(?:use|turn|point|try) (?:it|them|this|that|the \w+) on myself\b|"
+        r"\bi (?:should|ought to|might as well|may as well) (?:just )?(?:die|kill myself|be dead|end it|disappear)\b|"
+        r"\bwish i could (?:just )?(?:not exist|not be here|not be alive|vanish|stop being alive)\b|"
+        r"\b(?:not|never) (?:going to|gonna) be (?:here|around|alive) (?:tomorrow|anymore|much longer|next week|by morning)\b"
+        r"(?!"
+        + eg(30)
+        + r"\b(?:off to|flying|going to|trip|travel\w*|work|office|class|holiday|vacation|visiting|"
+        r"out of town)\b)",
+    ),
+    _r(
+        "en:armed_outside",
+        "danger",
+        0.95,
+        r"\b(?:outside|at) my (?:house|door|window|apartment|flat|place|room|car)\b"
+        + eg(20)
+        + r"\bwith a (?:knife|gun|weapon|bat|machete)\b|\b(?:a (?:man|guy|stranger|woman)|someone|somebody|he|she|they|"
+        r"some (?:guy|man|men))\b"
+        + eg(15)
+        + r"\b(?:grabbed|attacked|cornered|assaulted|groped|drugged) me\b|"
+        r"\b(?:he'?s|she'?s|they'?re|someone'?s|still|keeps?) (?:still )?follow(?:ing)? me\b"
+        + _NOT_ONLINE,
+    ),
+    _r(
+        "en:farewell_soft",
+        "hopeless",
+        0.45,
+        r"\bthanks? (?:you )?for trying\b(?! to)|^\s*(?:goodbye|farewell)\b|\bmade (?:my )?peace\b|"
+        r"\b(?:tonight|today) i (?:go|leave)\b(?=\s*[.!]?\s*$)",
+    ),
+    _r(
         "en:rope_bought",
         "self",
         0.8,
@@ -1819,8 +1944,10 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:followed",
         "danger",
         0.9,
-        r"\b(?:being|been|getting|i'?m being) (?:followed|stalked)\b|\bsomeone(?:'s| is| has been) following me\b|"
-        r"\bfollow(?:ing|ed|s)? me (?:home|everywhere|around)\b",
+        r"\b(?:being|been|getting|i'?m being) (?:followed|stalked)\b|\bsomeone(?:'s| is| has been) following me\b"
+        + _NOT_ONLINE
+        + r"|"
+        r"\bfollow(?:ing|ed|s)? me (?:home|everywhere|around)\b" + _NOT_ONLINE,
     ),
     _r(
         "en:hidden_distress",

@@ -602,7 +602,12 @@ def compose(seed: int = 7) -> list[dict[str, str]]:
 
 
 #: evaluation sets the training data must never contain (compared after normalization)
-HELD_OUT = ("routing_dev.jsonl", "routing_holdout.jsonl", "routing_holdout2.jsonl")
+HELD_OUT = (
+    "routing_dev.jsonl",
+    "routing_holdout.jsonl",
+    "routing_holdout2.jsonl",
+    "routing_holdout3.jsonl",
+)
 
 
 def main() -> None:
