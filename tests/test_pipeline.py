@@ -176,3 +176,10 @@ async def test_background_maintenance_replays_the_journal_when_the_database_retu
         await asyncio.sleep(0.05)
     assert services.journal.pending() == []
     assert [e.chat_id for e in await services.store.list_escalations()] == [15]
+
+
+async def test_humor_never_follows_a_distress_turn(services):
+    reply, _ = await collect(services, Turn(chat_id=16, text="最近好难过，每天都想哭，觉得很孤单"))
+    assert reply.route == "counsel" and reply.snippet_id is None
+    follow, _ = await collect(services, Turn(chat_id=16, text=CHEERFUL_ZH))
+    assert follow.route != "humor" and follow.snippet_id is None
