@@ -17,6 +17,23 @@ from psylite.safety.normalize import MAX_CHARS, detect_lang, normalize
         ("soooooo sad", "sooo sad"),
         ("call 988 now", "call 988 now"),
         ("hi\x00there\x07you", "hi there you"),
+        # lexicon: pinyin initials, homophones, whole pinyin, Cantonese, emoji, glued words
+        ("我想zs", "我想紫砂"),
+        ("好想xs啊", "好想死啊"),
+        ("我想自鲨", "我想紫砂"),
+        ("好想去4啊", "好想去死啊"),
+        ("wo bu xiang huo le", "我不想活了"),
+        ("活唔落去喇", "活不下去了"),
+        ("唔想做人喇", "不想活了"),
+        ("我唔想再醒返嚟", "我不想再醒过来"),
+        ("我想 ✂️ 自己的手", "我想割自己的手"),
+        ("🪢 ready", "rope ready"),
+        ("Iwanttodie", "i want to die"),
+        ("今晚就kms了", "今晚就 kms 了"),
+        ("my step dad", "my stepdad"),
+        ("紫砂壶", "紫砂壶"),
+        ("做人要诚实", "做人要诚实"),
+        ("我想4点走", "我想4点走"),
     ],
 )
 def test_normalize_undoes_common_obfuscation(raw: str, expected: str) -> None:

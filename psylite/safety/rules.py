@@ -1220,6 +1220,16 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?:有)?(?:自杀|轻生|自残|抑郁)(?:倾向|念头|想法)?的(?:朋友|人|同学|家人|孩子|学生|他|她|患者)",
         ),
         ("third_party", r"(?:好多|很多|有些|不少|一些|许多|里面的?)人(?:都)?(?:自杀|轻生|死)了?"),
+        # means bought for an everyday purpose (「绳子买好了，周末去露营」「炭买好了去烧烤」)
+        (
+            "benign_phrase",
+            r"(?:绳子|绳|刀|刀片|木炭|炭|药|安眠药)"
+            + zg(12)
+            + r"(?:露营|野营|爬山|搬家|烧烤|烤肉|火锅|晾衣服|做饭|做菜|切菜|打包|钓鱼|感冒|发烧|医生开的|取暖)|"
+            r"(?:露营|野营|爬山|搬家|烧烤|烤肉|火锅|晾衣服|做饭|钓鱼)"
+            + zg(12)
+            + r"(?:绳子|绳|木炭|炭|刀)",
+        ),
         # parents' stock threats about grades or games are not a danger report
         ("hyperbole", r"(?:考|成绩|作业|游戏|手机|分数|不及格)" + zg(12) + r"(?:打死|揍死)我"),
         # farewells for a move, a job, a trip
