@@ -14,6 +14,13 @@ from model_build.errors import BuildError
 
 log = logging.getLogger(__name__)
 
+# The files `psylite model fetch-demo --which KEY` writes (psylite.demo_model.DEMO_MODELS;
+# a test keeps the two in step).
+DEMO_GGUFS = {
+    "0.5b": "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf",
+    "1.5b": "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf",
+}
+
 
 @dataclass
 class ModelArgs:
@@ -25,6 +32,14 @@ class ModelArgs:
         default="tiny",
         metadata={
             "help": "Hub name or local directory of the base model; `tiny` builds a tiny model and tokenizer from the sample data."
+        },
+    )
+    base_gguf: str | None = field(
+        default=None,
+        metadata={
+            "help": "A GGUF file as the base instead of base_model (transformers dequantizes it "
+            "once into <output_dir>/base); `demo:0.5b` / `demo:1.5b` = the fetched demo model. "
+            "An empty value uses base_model."
         },
     )
     tiny_model: dict[str, Any] | None = field(
@@ -69,7 +84,10 @@ class ModelArgs:
 
 
 def base_path(args: ModelArgs) -> str:
-    """The base model reference; builds the tiny base (tokenizer trained on the mix) on first use."""
+    """The base model reference; builds the tiny base (tokenizer trained on the mix) or
+    dequantizes the GGUF base on first use."""
+    if args.base_gguf:
+        return str(dequantized_base(resolve_gguf(args.base_gguf), args.root / "base"))
     if args.base_model != "tiny":
         return args.base_model
     from model_build.data import read_jsonl, text_of
@@ -83,6 +101,63 @@ def base_path(args: ModelArgs) -> str:
     )
     texts = [text_of(r.get("messages") or r["prompt"] + r["chosen"] + r["rejected"]) for r in rows]
     return str(build_tiny_base(out, texts, args.tiny_model, args.seed))
+
+
+def resolve_gguf(ref: str) -> Path:
+    """A GGUF path, or `demo:<which>` for the demo model fetched by `psylite model fetch-demo`."""
+    if ref.startswith("demo:"):
+        which = ref.partition(":")[2]
+        if which not in DEMO_GGUFS:
+            raise BuildError(f"unknown demo model {ref!r}; use demo:{' or demo:'.join(DEMO_GGUFS)}")
+        # Where `psylite model fetch-demo` puts it (model_build imports nothing of psylite).
+        path = Path(os.environ.get("PSYLITE_DATA_DIR", "var")) / "models" / DEMO_GGUFS[which]
+        if not path.is_file():
+            raise BuildError(
+                f"the {which} demo GGUF is not at {path}; run `psylite model fetch-demo --which "
+                f"{which}` (PSYLITE_DATA_DIR picks the folder) or pass --base-gguf PATH"
+            )
+        return path
+    path = Path(ref).expanduser()
+    if not path.is_file():
+        raise BuildError(f"base GGUF {path} not found; pass --base-gguf PATH or --base-gguf ''")
+    return path
+
+
+def dequantized_base(gguf_path: Path, out: Path) -> Path:
+    """Dequantize a GGUF into a float32 Hugging Face folder once; later steps load that.
+
+    transformers dequantizes GGUF tensors in numpy on every load (about a minute for 0.5B
+    on two cores), so the steps share one saved copy. float32 because K-quant values
+    (fp16 scale x 6-bit sub-scale x 4-bit code) are not all representable in 16 bits.
+    """
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    stamp = {"gguf": str(gguf_path.resolve()), "bytes": gguf_path.stat().st_size}
+    source = out / "source.json"
+    if source.is_file() and json.loads(source.read_text(encoding="utf-8")) == stamp:
+        return out
+    log.info("dequantizing %s into %s (once)", gguf_path, out)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(gguf_path.parent, gguf_file=gguf_path.name)
+        model = AutoModelForCausalLM.from_pretrained(
+            gguf_path.parent, gguf_file=gguf_path.name, dtype=torch.float32
+        )
+    except (ValueError, RuntimeError, KeyError, NotImplementedError) as err:
+        raise BuildError(
+            f"transformers could not load {gguf_path} as a base model ({err}); it needs the "
+            "`gguf` package and an architecture/quantization transformers can dequantize"
+        ) from err
+    # The weights are plain float32 tensors now; the GGUF-quantization marker only makes
+    # save_pretrained refuse and later loads look for a gguf_file again.
+    quantizer = getattr(model, "hf_quantizer", None)
+    if quantizer is not None:
+        quantizer.remove_quantization_config(model)
+    out.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    write_json(source, stamp)
+    return out
 
 
 def check_device(args: ModelArgs) -> None:

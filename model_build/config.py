@@ -35,7 +35,8 @@ def config_names() -> list[str]:
 def read_config(name_or_path: str) -> dict[str, Any]:
     """Load a recipe by name (``tiny-cpu``) or by path to a YAML file."""
     path = Path(name_or_path)
-    if not path.suffix:
+    # A recipe name first: `qwen-0.5b-cpu` has a dot, so a suffix test alone reads it as a path.
+    if name_or_path in config_names() or not path.suffix:
         path = CONFIG_DIR / f"{name_or_path}.yaml"
     if not path.is_file():
         raise BuildError(
