@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
 import sys
 import tempfile
@@ -20,6 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results" / "bench_bot.json"
 sys.path.insert(0, str(ROOT / "tests"))  # the fake Bot API lives with the tests
 
 
@@ -111,6 +113,18 @@ async def run(chats: int, messages: int) -> None:
         f"(goal < 150 MB; includes the fake Bot API server)"
     )
     print(f"bot API calls: {len(api.calls)}")
+    results = {
+        "chats": chats,
+        "messages_per_chat": messages,
+        "msgs_per_s": total / (finished - started),
+        "light_ms": {"p50": statistics.median(light), "p99": pct(light, 99)},
+        "burst_ms": {"p50": statistics.median(latencies), "p99": pct(latencies, 99)},
+        "rss_idle_mb": rss_idle,
+        "rss_after_mb": rss_peak,
+        "rss_note": "one process: bot + fake Bot API server, no model",
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

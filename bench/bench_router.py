@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "routing_dev.jsonl"
+RESULTS = ROOT / "bench" / "results" / "bench_router.json"
 VERDICT_ROUTE = {0: "crisis", 1: "counsel", 2: "humor"}
 
 
@@ -152,6 +153,15 @@ def main(argv: list[str] | None = None) -> int:
         f"router: accuracy {s['accuracy']:.3f}  crisis recall {s['crisis_recall']:.3f}  "
         f"false crisis {s['false_crisis']:.3f}  refuse recall {s['refuse_recall']:.3f}"
     )
+    results: dict = {
+        "cases": len(cases),
+        "routings": len(ms),
+        "router_ms": {"p50": pct(ms, 50), "p99": pct(ms, 99), "mean": statistics.fmean(ms)},
+        "router_cpu_ms": {"p50": pct(cpu_ms, 50), "p99": pct(cpu_ms, 99)},
+        "router_scores": s,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     if args.limit <= 0:
         return 0
     # the same cases for both sides, spread over every category
@@ -182,6 +192,15 @@ def main(argv: list[str] | None = None) -> int:
         )
     ratio = statistics.fmean(llm_ms) / statistics.fmean(router_ms)
     print(f"latency ratio (LLM mean / router mean): {ratio:,.0f}x")
+    results["llm_judge"] = {
+        "what": what,
+        "cases": len(subset),
+        "router_scores": rs,
+        "llm_scores": ls,
+        "llm_ms": {"p50": pct(llm_ms, 50), "p99": pct(llm_ms, 99)},
+        "latency_ratio_llm_over_router": ratio,
+    }
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
