@@ -20,6 +20,7 @@ import click
 
 from model_build import data, export, merge, modelfile, orpo, sft
 from model_build.config import config_names, dataclass_options, load_args
+from model_build.demo import demo_command
 from model_build.footprint import footprint_command
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ def build_group() -> None:
 for _name in STEPS:
     build_group.add_command(_make_command(_name))
 build_group.add_command(footprint_command)
+build_group.add_command(demo_command)
 
 
 @build_group.command(name="all")

@@ -136,9 +136,15 @@ def converter_script(args: GGUFArgs) -> Path:
         done = subprocess.run(cmd, capture_output=True, text=True)
         sdists = list(Path(tmp).glob("*.tar.gz"))
         if done.returncode != 0 or not sdists:
+            # pip's last line names the cause (no network, no such version); one line only.
+            why = next(
+                (line.strip() for line in reversed(done.stderr.splitlines()) if line.strip()),
+                f"pip exited with {done.returncode}",
+            )
             raise BuildError(
-                f"could not download the llama-cpp-python {ver} sdist ({done.stderr.strip()[-300:]}); "
-                "pass --llama-cpp-dir with a llama.cpp checkout"
+                f"could not download the llama-cpp-python {ver} source distribution for the GGUF "
+                f"converter ({why[:200]}); check the network/PyPI access or pass --llama-cpp-dir "
+                "with a llama.cpp checkout"
             )
         _extract_converter(sdists[0], target)
     return script

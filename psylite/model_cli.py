@@ -7,7 +7,7 @@ import importlib
 import click
 
 # The training steps live in model_build (heavy imports inside each command).
-_BUILD_STEPS = ("mix", "sft", "orpo", "merge", "gguf", "quantize", "modelfile", "all")
+_BUILD_STEPS = ("mix", "sft", "orpo", "merge", "gguf", "quantize", "modelfile", "all", "footprint")
 
 
 class _ModelGroup(click.Group):

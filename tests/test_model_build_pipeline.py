@@ -151,6 +151,44 @@ def test_deploy_modelfile_is_the_rendered_7b_recipe() -> None:
     assert (REPO / "deploy" / "Modelfile.psylite").read_text(encoding="utf-8") == render(args)
 
 
+def test_tiny_q4_k_m_footprint_matches_the_peak_rss_of_a_real_load(
+    built: dict[str, Any],
+) -> None:
+    from model_build_fixtures import measured_peak_rss
+
+    from model_build.footprint import MIB, estimate
+
+    path = built["out"] / "gguf" / "tiny-q4_k_m.gguf"
+    fp = estimate(path, 256)
+    got = measured_peak_rss(path, 256, fill=fp.n_ctx - 8)
+    # A 2-layer model needs a few MiB: the absolute 16 MiB floor of the tolerance applies
+    # (see test_model_build_footprint.py for why).
+    assert got["peak_bytes"] >= fp.weights + fp.kv_cache
+    assert abs(got["peak_bytes"] - fp.total) <= max(0.08 * fp.total, 16 * MIB), (
+        got,
+        fp.as_dict(),
+    )
+
+
+def test_failed_converter_download_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from model_build.export import GGUFArgs, converter_script
+
+    # An index nothing listens on: the network layer fails as it does offline.
+    monkeypatch.setenv("PIP_INDEX_URL", "http://127.0.0.1:9/simple")
+    monkeypatch.setenv("PIP_RETRIES", "0")
+    monkeypatch.setenv("PIP_NO_CACHE_DIR", "1")
+    monkeypatch.delenv("PIP_FIND_LINKS", raising=False)
+    monkeypatch.delenv("PIP_EXTRA_INDEX_URL", raising=False)
+    with pytest.raises(BuildError) as caught:
+        converter_script(GGUFArgs(cache_dir=str(tmp_path / "cache")))
+    message = caught.value.message
+    assert "\n" not in message
+    assert "could not download" in message and "--llama-cpp-dir" in message
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").iterdir())
+
+
 def test_four_bit_recipe_without_a_gpu_fails_with_the_fix(tmp_path: Path) -> None:
     import torch
 
