@@ -12,7 +12,7 @@ from psylite.safety.train import DATA_PATH, TrainArgs, main
 
 
 def test_classifier_rebuilt_from_training_data_meets_dev_targets(tmp_path: Path) -> None:
-    out = tmp_path / "router.joblib"
+    out = tmp_path / "router.json.gz"
     main(TrainArgs(out=out))
     assert out.stat().st_size < 2 * 1024 * 1024
     report = evaluate(load_cases(DEV), Router(load_model(out)))
@@ -22,7 +22,7 @@ def test_classifier_rebuilt_from_training_data_meets_dev_targets(tmp_path: Path)
 
 
 def test_training_is_reproducible_and_matches_the_shipped_model(tmp_path: Path) -> None:
-    out = tmp_path / "router.joblib"
+    out = tmp_path / "router.json.gz"
     rebuilt = main(TrainArgs(out=out))
     shipped = load_model(MODEL_PATH)
     assert rebuilt.vocabulary == shipped.vocabulary
@@ -43,6 +43,6 @@ def test_training_data_is_separate_from_the_dev_set() -> None:
 
 def test_missing_model_falls_back_to_rules_with_a_warning(tmp_path: Path, caplog) -> None:
     with caplog.at_level(logging.WARNING):
-        model = load_default(str(tmp_path / "nope.joblib"))
+        model = load_default(str(tmp_path / "nope.json.gz"))
     assert model is None and "rules only" in caplog.text
     assert Router(model).route("I want to kill myself").route is Route.CRISIS

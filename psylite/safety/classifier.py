@@ -1,27 +1,29 @@
 """The small trained classifier: character n-grams → (crisis, refuse, counsel, humor).
 
 Training (`python -m psylite.safety.train`) fits a scikit-learn TF-IDF + logistic
-regression on `data/train.jsonl`; the model file keeps only plain arrays
-(vocabulary, idf, coefficients), so loading needs neither scikit-learn nor a
-matching pickle version, and scoring one message is a dictionary walk and a small
-dot product (tens of microseconds).
+regression; the model file is gzipped JSON of plain arrays (vocabulary, idf,
+coefficients), so loading needs neither scikit-learn nor numpy nor a matching
+pickle version — the bot process stays small — and scoring one message is a
+dictionary walk and a small dot product in pure Python (tens of microseconds).
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import math
+import os
+from array import array
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = 1
-MODEL_PATH = Path(__file__).parent / "model" / f"router-v{MODEL_VERSION}.joblib"
+MODEL_VERSION = 2
+MODEL_PATH = Path(__file__).parent / "model" / f"router-v{MODEL_VERSION}.json.gz"
 LABELS = ("crisis", "refuse", "counsel", "humor")
 NGRAM_RANGE = (1, 4)
 # The classifier reads a prefix: long texts are handled by the rules on head + tail.
@@ -48,9 +50,9 @@ class CharNgramModel:
     """Linear model over sublinear TF-IDF character n-grams."""
 
     vocabulary: dict[str, int]
-    idf: np.ndarray  # (n_features,)
-    coef: np.ndarray  # (n_classes, n_features)
-    intercept: np.ndarray  # (n_classes,)
+    idf: array  # (n_features,) doubles
+    coef: tuple[array, ...]  # one row of n_features doubles per class
+    intercept: tuple[float, ...]  # (n_classes,)
     labels: tuple[str, ...]
     version: int = MODEL_VERSION
 
@@ -59,30 +61,28 @@ class CharNgramModel:
         counts = Counter(
             j for g in char_ngrams(norm_text) if (j := self.vocabulary.get(g)) is not None
         )
-        if not counts:
-            logits = self.intercept
-        else:
-            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(
-                (1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts)
-            )
-            vals = tf * self.idf[idx]
-            norm = float(np.sqrt(vals @ vals)) or 1.0
-            logits = self.coef[:, idx] @ (vals / norm) + self.intercept
-        z = np.exp(logits - logits.max())
-        p = z / z.sum()
-        return {label: float(p[i]) for i, label in enumerate(self.labels)}
+        vals = {j: (1.0 + math.log(c)) * self.idf[j] for j, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
+        logits = [
+            b + sum(row[j] * v for j, v in vals.items()) / norm
+            for row, b in zip(self.coef, self.intercept, strict=True)
+        ]
+        top = max(logits)
+        z = [math.exp(x - top) for x in logits]
+        total = sum(z)
+        return {label: z[i] / total for i, label in enumerate(self.labels)}
 
     def to_payload(self) -> dict[str, object]:
+        grams = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
         return {
             "format": "psylite-char-ngram-logreg",
             "version": self.version,
             "ngram_range": list(NGRAM_RANGE),
             "labels": list(self.labels),
-            "vocabulary": self.vocabulary,
-            "idf": self.idf.astype(np.float32),
-            "coef": self.coef.astype(np.float32),
-            "intercept": self.intercept.astype(np.float32),
+            "vocabulary": grams,  # index order
+            "idf": [round(x, 7) for x in self.idf],
+            "coef": [[round(x, 7) for x in row] for row in self.coef],
+            "intercept": [round(x, 7) for x in self.intercept],
         }
 
     @classmethod
@@ -91,28 +91,31 @@ class CharNgramModel:
             raise ValueError("not a PsyLite router model")
         if tuple(payload["ngram_range"]) != NGRAM_RANGE:  # type: ignore[arg-type]
             raise ValueError("model was trained with another n-gram range; retrain it")
+        grams: list[str] = payload["vocabulary"]  # type: ignore[assignment]
         return cls(
-            vocabulary=dict(payload["vocabulary"]),  # type: ignore[arg-type]
-            idf=np.asarray(payload["idf"], dtype=np.float64),
-            coef=np.asarray(payload["coef"], dtype=np.float64),
-            intercept=np.asarray(payload["intercept"], dtype=np.float64),
+            vocabulary={g: i for i, g in enumerate(grams)},
+            idf=array("d", payload["idf"]),  # type: ignore[arg-type]
+            coef=tuple(array("d", row) for row in payload["coef"]),  # type: ignore[attr-defined]
+            intercept=tuple(float(x) for x in payload["intercept"]),  # type: ignore[attr-defined]
             labels=tuple(payload["labels"]),  # type: ignore[arg-type]
             version=int(payload["version"]),  # type: ignore[arg-type]
         )
 
 
 def save_model(model: CharNgramModel, path: Path) -> None:
-    import joblib
-
+    """Write the model as gzipped JSON (byte-for-byte reproducible: no timestamp)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(model.to_payload(), path, compress=("xz", 6))
+    data = json.dumps(model.to_payload(), ensure_ascii=False, separators=(",", ":")).encode()
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(data)
+    os.replace(tmp, path)
 
 
 def load_model(path: Path | str) -> CharNgramModel:
     """Load a model file; raises on a missing or malformed file."""
-    import joblib
-
-    return CharNgramModel.from_payload(joblib.load(path))
+    with gzip.open(path, "rb") as fh:
+        return CharNgramModel.from_payload(json.loads(fh.read()))
 
 
 @lru_cache(maxsize=4)

@@ -1,8 +1,8 @@
 """Rebuild the router classifier from labeled data.
 
 Usage:
-    python -m psylite.safety.train                      # data/train.jsonl → model/router-v1.joblib
-    python -m psylite.safety.train --data my.jsonl --out /tmp/router.joblib
+    python -m psylite.safety.train                      # data/*.jsonl → model/router-v2.json.gz
+    python -m psylite.safety.train --data my.jsonl --out /tmp/router.json.gz
 
 Each data line: {"text": ..., "label": "crisis|refuse|counsel|humor"}. Texts go through
 the router's own `normalize` first, so the model sees what it will see at runtime.
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,12 +67,15 @@ def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
     clf.fit(x, labels)
     order = [list(clf.classes_).index(label) for label in LABELS]
     vocab = {str(k): int(v) for k, v in vec.vocabulary_.items()}
-    return CharNgramModel(
-        vocabulary=vocab,
-        idf=np.asarray(vec.idf_, dtype=np.float64),
-        coef=np.asarray(clf.coef_[order], dtype=np.float64),
-        intercept=np.asarray(clf.intercept_[order], dtype=np.float64),
-        labels=LABELS,
+    # Rounded as the model file stores them, so a fresh fit scores exactly like its file.
+    return CharNgramModel.from_payload(
+        CharNgramModel(
+            vocabulary=vocab,
+            idf=array("d", vec.idf_),
+            coef=tuple(array("d", clf.coef_[i]) for i in order),
+            intercept=tuple(float(clf.intercept_[i]) for i in order),
+            labels=LABELS,
+        ).to_payload()
     )
 
 
