@@ -103,7 +103,8 @@ def rows(since: float = 0.0) -> list[dict[str, str]]:
             f"{_f(row['msgs_per_s'])}",
             f"bench_load: {load['users']} users x {load['messages']} msgs at once via fake Bot "
             f"API; p99 {_f(row['latency_p99_ms'], '.0f')} ms push->reply; "
-            f"lost/reordered {row['delivery_problems']}, unstored turns {row['unstored_turns']}",
+            f"lost/reordered {row['delivery_problems']}, unstored turns {row['unstored_turns']}"
+            + (" (store calls timed out: msgs/s overstates)" if row["unstored_turns"] else ""),
         )
 
     store, why = _load("bench_store", since)
