@@ -94,6 +94,8 @@ CRISIS_STORE_TIMEOUT_S = 5.0
 STORE_READ_TIMEOUT_S = 1.5
 STORE_WRITE_TIMEOUT_S = 5.0
 STORE_BACKOFF_S = 10.0
+# A busy (not hung) database is waited for this long before a write is given up.
+STORE_MAX_WAIT_S = 60.0
 
 T = TypeVar("T")
 
@@ -120,6 +122,7 @@ class Pipeline:
         # Per-chat locks keep one chat's turns in order within this process.
         self._locks: dict[int, asyncio.Lock] = {}
         self._store_down_until = 0.0
+        self._store_ok_at = 0.0  # when a store call last completed (progress, not liveness)
 
     async def reset(self, chat_id: int) -> None:
         """Start a new conversation for this chat (history and routing memory)."""
@@ -329,15 +332,33 @@ class Pipeline:
         )
 
     async def _store(self, what: str, call: Awaitable[T], default: T, limit_s: float) -> T:
-        """Await a store call with a time limit; on failure return `default` and, for a
-        while, skip the store altogether so a hung database costs one timeout, not five."""
+        """Await a store call; on failure return `default` and, for a while, skip the store
+        altogether so a hung database costs one timeout, not five.
+
+        A busy database is not a dead one: past `limit_s` the call keeps waiting (up to
+        STORE_MAX_WAIT_S) as long as other store calls are completing meanwhile; only a
+        database that has made no progress at all is declared down.
+        """
         if time.monotonic() < self._store_down_until:
             call.close()  # type: ignore[attr-defined]
             return default
-        try:
-            return await asyncio.wait_for(call, limit_s)
-        except (StoreError, TimeoutError) as err:
-            log.error("store unavailable (%s): %s", what, err or "timed out")
+        task = asyncio.ensure_future(call)
+        started = time.monotonic()
+        while True:
+            try:
+                result = await asyncio.wait_for(asyncio.shield(task), limit_s)
+            except TimeoutError:
+                now = time.monotonic()
+                progressing = now - self._store_ok_at < limit_s
+                if progressing and now - started < STORE_MAX_WAIT_S:
+                    continue
+                task.cancel()
+                log.error("store unavailable (%s): no progress for %.1f s", what, limit_s)
+            except StoreError as err:
+                log.error("store unavailable (%s): %s", what, err)
+            else:
+                self._store_ok_at = time.monotonic()
+                return result
             self._store_down_until = time.monotonic() + STORE_BACKOFF_S
             return default
 
