@@ -18,10 +18,25 @@ dev      (461 cases)  1.000 / 0.005 / 1.000 / 0                   1.000 / 0.005 
 (crisis recall / false-crisis rate / refuse recall / humor where not allowed.) The honest
 figure for unseen text is the "first measurement" column: each rule pass (lexicon for slang,
 pinyin, Cantonese and emoji; rules over means, timelines, farewell acts, harm under way,
-threats) moved never-seen crisis recall only from ≈0.64-0.69 to ≈0.71-0.72. The "now" column
-is fitted — every later set found new phrasings the rules had not met. Expect unseen crisis
-recall well below 0.97 until the classifier learns from far more varied data (or the LLM
-second opinion is enabled for the ambiguous band, where most misses sit: classifier p 0.5-0.7).
+threats) moved never-seen crisis recall only from ≈0.64-0.69 to ≈0.71-0.72.
+
+Second step (2026-11-25): more natural data for the classifier instead of more rules. Six
+more sets were written independently (fresh_zh/en, natural-a..d: 1,200 messages, people of
+all ages, slang, code-switching, hard negatives); on them the rules + old classifier scored
+crisis recall 0.34-0.60. They, and the holdouts above, now train the classifier
+(data/natural.jsonl, 1,777 messages, plus the templated data/train.jsonl), which reads words
+(jieba) as well as character n-grams. Measured without fitting:
+
+- 5-fold cross-validation over the natural data (each fold scored by a model that never saw
+  it, with the final thresholds): crisis recall 0.888, false crisis 0.055, refuse recall
+  0.915, humor where not allowed 3 of 675 benign.
+- tests/data/routing_blind.jsonl (240 messages, kept out of training): crisis recall 0.427
+  / false crisis 0.030 / refuse 0.48 with the old router; 0.845 / 0.050 / 0.84 / 0 now. Its
+  misses were read once while choosing the classifier gates below, so it is no longer blind.
+
+So the router is still below the 0.97 crisis-recall target on unseen text (about 0.85-0.89).
+What would help next: far more varied natural data, and the LLM second opinion
+(PSYLITE_ROUTER_SECOND_OPINION=true) for the ambiguous band, where most misses sit.
 """
 
 from psylite.safety.guard import GuardResult, guard_output

@@ -10,15 +10,17 @@ dictionary walk and a small dot product in pure Python (tens of microseconds).
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import logging
 import math
 import os
 from array import array
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,16 @@ LABELS = ("crisis", "refuse", "counsel", "humor")
 NGRAM_RANGE = (1, 4)
 # The classifier reads a prefix: long texts are handled by the rules on head + tail.
 MAX_CLASSIFIER_CHARS = 600
+
+
+def words(text: str) -> list[str]:
+    """Word unigrams and bigrams of the normalized text (jieba for Chinese, which also
+    splits English on spaces); the prefix the classifier reads."""
+    from retrieval.analyzer import init_jieba
+
+    pieces = [p for p in (w.strip() for w in init_jieba().cut(text[:MAX_CLASSIFIER_CHARS])) if p]
+    pieces = [p for p in pieces if any(ch.isalnum() for ch in p)]
+    return pieces + [f"{a} {b}" for a, b in itertools.pairwise(pieces)]
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -45,60 +57,83 @@ def char_ngrams(text: str) -> list[str]:
     return out
 
 
+def _block(vocabulary: dict[str, int], idf: array, terms: list[str]) -> dict[int, float]:
+    """Sublinear TF-IDF of `terms` over one vocabulary, L2-normalized (like scikit-learn)."""
+    counts = Counter(j for g in terms if (j := vocabulary.get(g)) is not None)
+    vals = {j: (1.0 + math.log(c)) * idf[j] for j, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
+    return {j: v / norm for j, v in vals.items()}
+
+
 @dataclass(frozen=True)
 class CharNgramModel:
-    """Linear model over sublinear TF-IDF character n-grams."""
+    """Linear model over two TF-IDF blocks: character n-grams and words (+ word bigrams)."""
 
     vocabulary: dict[str, int]
-    idf: array  # (n_features,) doubles
-    coef: tuple[array, ...]  # one row of n_features doubles per class
+    idf: array  # (n_char_features,) doubles
+    coef: tuple[array, ...]  # one row of n_char_features doubles per class
     intercept: tuple[float, ...]  # (n_classes,)
     labels: tuple[str, ...]
+    word_vocabulary: dict[str, int] = field(default_factory=dict)
+    word_idf: array = field(default_factory=lambda: array("d"))
+    word_coef: tuple[array, ...] = ()
     version: int = MODEL_VERSION
 
     def predict_proba(self, norm_text: str) -> dict[str, float]:
         """Class probabilities for already-normalized text."""
-        counts = Counter(
-            j for g in char_ngrams(norm_text) if (j := self.vocabulary.get(g)) is not None
-        )
-        vals = {j: (1.0 + math.log(c)) * self.idf[j] for j, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
+        chars = _block(self.vocabulary, self.idf, char_ngrams(norm_text))
         logits = [
-            b + sum(row[j] * v for j, v in vals.items()) / norm
+            b + sum(row[j] * v for j, v in chars.items())
             for row, b in zip(self.coef, self.intercept, strict=True)
         ]
+        if self.word_vocabulary:
+            ws = _block(self.word_vocabulary, self.word_idf, words(norm_text))
+            logits = [
+                x + sum(row[j] * v for j, v in ws.items())
+                for x, row in zip(logits, self.word_coef, strict=True)
+            ]
         top = max(logits)
         z = [math.exp(x - top) for x in logits]
         total = sum(z)
         return {label: z[i] / total for i, label in enumerate(self.labels)}
 
     def to_payload(self) -> dict[str, object]:
-        grams = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        def order(vocab: dict[str, int]) -> list[str]:
+            return sorted(vocab, key=vocab.__getitem__)
+
+        def rows(coef: tuple[array, ...]) -> list[list[float]]:
+            return [[round(x, 7) for x in row] for row in coef]
+
         return {
             "format": "psylite-char-ngram-logreg",
             "version": self.version,
             "ngram_range": list(NGRAM_RANGE),
             "labels": list(self.labels),
-            "vocabulary": grams,  # index order
+            "vocabulary": order(self.vocabulary),  # index order
             "idf": [round(x, 7) for x in self.idf],
-            "coef": [[round(x, 7) for x in row] for row in self.coef],
+            "coef": rows(self.coef),
             "intercept": [round(x, 7) for x in self.intercept],
+            "word_vocabulary": order(self.word_vocabulary),
+            "word_idf": [round(x, 7) for x in self.word_idf],
+            "word_coef": rows(self.word_coef),
         }
 
     @classmethod
-    def from_payload(cls, payload: dict[str, object]) -> CharNgramModel:
+    def from_payload(cls, payload: dict[str, Any]) -> CharNgramModel:
         if payload.get("format") != "psylite-char-ngram-logreg":
             raise ValueError("not a PsyLite router model")
-        if tuple(payload["ngram_range"]) != NGRAM_RANGE:  # type: ignore[arg-type]
+        if tuple(payload["ngram_range"]) != NGRAM_RANGE:
             raise ValueError("model was trained with another n-gram range; retrain it")
-        grams: list[str] = payload["vocabulary"]  # type: ignore[assignment]
         return cls(
-            vocabulary={g: i for i, g in enumerate(grams)},
-            idf=array("d", payload["idf"]),  # type: ignore[arg-type]
-            coef=tuple(array("d", row) for row in payload["coef"]),  # type: ignore[attr-defined]
-            intercept=tuple(float(x) for x in payload["intercept"]),  # type: ignore[attr-defined]
-            labels=tuple(payload["labels"]),  # type: ignore[arg-type]
-            version=int(payload["version"]),  # type: ignore[arg-type]
+            vocabulary={g: i for i, g in enumerate(payload["vocabulary"])},
+            idf=array("d", payload["idf"]),
+            coef=tuple(array("d", row) for row in payload["coef"]),
+            intercept=tuple(float(x) for x in payload["intercept"]),
+            labels=tuple(payload["labels"]),
+            word_vocabulary={g: i for i, g in enumerate(payload.get("word_vocabulary", []))},
+            word_idf=array("d", payload.get("word_idf", [])),
+            word_coef=tuple(array("d", row) for row in payload.get("word_coef", [])),
+            version=int(payload["version"]),
         )
 
 

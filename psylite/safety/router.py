@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 
@@ -25,10 +26,14 @@ CRISIS_THRESHOLD = 0.69
 AMBIGUOUS_LOW = 0.35
 #: classifier probabilities that decide on their own (no rule hit)
 CLF_CRISIS = 0.8
-CLF_REFUSE = 0.8
-CLF_CRISIS_WITH_SIGNS = 0.6
+CLF_REFUSE = 0.6
+CLF_CRISIS_WITH_SIGNS = 0.65
+#: shortest message on which the classifier may decide a crisis without any rule signal
+CLF_ALONE_MIN_CHARS = 15
+#: humor needs the model's agreement too
+CLF_HUMOR = 0.65
 #: below this the classifier's crisis probability is noise
-CLF_DISTRESS = 0.4
+CLF_DISTRESS = 0.5
 REFUSE_THRESHOLD = 0.8
 HUMOR_MAX_RISK = 0.15
 
@@ -47,6 +52,16 @@ SecondOpinion = Callable[[str], Awaitable[float | None]]
 _WINDOW = 1500
 _OVERLAP = 300
 _MAX_WINDOWS = 50
+
+
+# Everyday context that explains words the classifier associates with danger ("flying
+# to Paris, won't be here tomorrow", "cut my finger chopping onions"). It only stops the
+# classifier from deciding alone; rule hits (plans, means, intent) still count in full.
+_BENIGN_CONTEXT = re.compile(
+    r"旅游|旅行|出差|度假|搬家|露营|烧烤|夜景|风景|看日出|切菜|做饭|炒菜|好多了|好点了|航班|飞机|机票|"
+    r"\b(?:flying|flight|vacation|holiday|trip|moving|camping|barbecue|bbq|cooking|chopping|"
+    r"recipe|feel(?:ing)? better|the view|sunset|sunrise)\b"
+)
 
 
 def _severity(a: Assessment) -> tuple[int, float]:
@@ -143,12 +158,18 @@ class Router:
         probs = self.model.predict_proba(norm) if self.model is not None else None
         if probs is not None:
             pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
-            mitigated = bool(sc.masks) or sc.info_context
+            mitigated = bool(sc.masks) or sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
             if strong == 0.0 and refuse == 0.0:
-                if pc >= CLF_CRISIS and not mitigated:
+                # Alone, the model needs a message long enough to be evidence: on a few
+                # words ("hello again", "我回来了") its confidence means little.
+                if pc >= CLF_CRISIS and not mitigated and len(norm) >= CLF_ALONE_MIN_CHARS:
                     risk = max(risk, 0.75)
                     reasons.append(f"classifier: crisis p={_fmt(pc)}")
-                elif pc >= CLF_CRISIS_WITH_SIGNS and (topic or hopeless) and not mitigated:
+                elif (
+                    pc >= CLF_CRISIS_WITH_SIGNS
+                    and (topic or hopeless or distress_w)
+                    and not mitigated
+                ):
                     # the model agrees with a soft warning sign the rules saw
                     risk = max(risk, 0.75)
                     reasons.append(f"classifier: crisis p={_fmt(pc)} with warning signs")
@@ -166,6 +187,10 @@ class Router:
 
         distress = bool(distress_w or hopeless or risk >= 0.3 or sc.third_party is not None)
         positive = "positive" in sc.kinds()
+        if probs is not None and positive:
+            # Cheerful words are not enough: the model must also read the message as light
+            # ("cleaning my revolver lately :)" is not).
+            positive = probs.get("humor", 0.0) >= CLF_HUMOR and probs.get("crisis", 0.0) < 0.15
         if risk >= CRISIS_THRESHOLD:
             route = Route.CRISIS
         elif refuse >= REFUSE_THRESHOLD:

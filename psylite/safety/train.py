@@ -19,21 +19,32 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from psylite.safety.classifier import LABELS, MODEL_PATH, CharNgramModel, char_ngrams, save_model
+from psylite.safety.classifier import (
+    LABELS,
+    MODEL_PATH,
+    CharNgramModel,
+    char_ngrams,
+    save_model,
+    words,
+)
 from psylite.safety.normalize import normalize
 
 log = logging.getLogger(__name__)
 
 DATA_PATH = Path(__file__).parent / "data" / "train.jsonl"
+# Messages written in people's own words (fresh sets, each measured once before use here).
+NATURAL_PATH = Path(__file__).parent / "data" / "natural.jsonl"
 
 
 @dataclass
 class TrainArgs:
-    data: Path = field(default=DATA_PATH, metadata={"help": "labeled JSONL file"})
+    data: list[Path] = field(
+        default_factory=lambda: [DATA_PATH, NATURAL_PATH], metadata={"help": "labeled JSONL files"}
+    )
     out: Path = field(default=MODEL_PATH, metadata={"help": "where to write the model file"})
-    max_features: int = field(default=20000, metadata={"help": "largest n-gram vocabulary kept"})
+    max_features: int = field(default=60000, metadata={"help": "largest n-gram vocabulary kept"})
     min_df: int = field(default=2, metadata={"help": "drop n-grams seen in fewer examples"})
-    c: float = field(default=1.0, metadata={"help": "inverse regularization strength"})
+    c: float = field(default=16.0, metadata={"help": "inverse regularization strength"})
 
 
 def load_examples(path: Path) -> tuple[list[str], list[str]]:
@@ -50,37 +61,47 @@ def load_examples(path: Path) -> tuple[list[str], list[str]]:
 
 
 def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
-    """Fit TF-IDF + logistic regression and keep only the arrays the router needs."""
+    """Fit TF-IDF (characters and words) + logistic regression; keep only plain arrays."""
     import numpy as np
+    from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vec = TfidfVectorizer(
+    chars = TfidfVectorizer(
         analyzer=char_ngrams,
         sublinear_tf=True,
         min_df=args.min_df,
         max_features=args.max_features,
         dtype=np.float64,
     )
-    x = vec.fit_transform(texts)
-    clf = LogisticRegression(C=args.c, max_iter=3000, class_weight="balanced")
+    # Words generalize across phrasings the character n-grams have not seen.
+    word_vec = TfidfVectorizer(analyzer=words, sublinear_tf=True, min_df=1, dtype=np.float64)
+    x = hstack([chars.fit_transform(texts), word_vec.fit_transform(texts)]).tocsr()
+    clf = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced")
     clf.fit(x, labels)
     order = [list(clf.classes_).index(label) for label in LABELS]
-    vocab = {str(k): int(v) for k, v in vec.vocabulary_.items()}
+    n_chars = len(chars.vocabulary_)
     # Rounded as the model file stores them, so a fresh fit scores exactly like its file.
     return CharNgramModel.from_payload(
         CharNgramModel(
-            vocabulary=vocab,
-            idf=array("d", vec.idf_),
-            coef=tuple(array("d", clf.coef_[i]) for i in order),
+            vocabulary={str(k): int(v) for k, v in chars.vocabulary_.items()},
+            idf=array("d", chars.idf_),
+            coef=tuple(array("d", clf.coef_[i][:n_chars]) for i in order),
             intercept=tuple(float(clf.intercept_[i]) for i in order),
             labels=LABELS,
+            word_vocabulary={str(k): int(v) for k, v in word_vec.vocabulary_.items()},
+            word_idf=array("d", word_vec.idf_),
+            word_coef=tuple(array("d", clf.coef_[i][n_chars:]) for i in order),
         ).to_payload()
     )
 
 
 def main(args: TrainArgs) -> CharNgramModel:
-    texts, labels = load_examples(args.data)
+    texts, labels = [], []
+    for path in args.data:
+        t, y = load_examples(path)
+        texts += t
+        labels += y
     model = fit(texts, labels, args)
     save_model(model, args.out)
     correct = sum(
@@ -98,7 +119,9 @@ def main(args: TrainArgs) -> CharNgramModel:
 def parse_args(argv: list[str] | None = None) -> TrainArgs:
     defaults = TrainArgs()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=defaults.data, help="labeled JSONL file")
+    parser.add_argument(
+        "--data", type=Path, nargs="+", default=defaults.data, help="labeled JSONL files"
+    )
     parser.add_argument(
         "--out", type=Path, default=defaults.out, help="where to write the model file"
     )
