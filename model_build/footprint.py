@@ -19,9 +19,13 @@ Everything comes from the GGUF header (read with `gguf.GGUFReader`, nothing is l
   the residual stream and Q/K/V). llama.cpp *reserves* more (it sizes the logits for all
   512 tokens of a batch), but llama-cpp-python asks for the last token's logits only, so
   that reservation stays virtual and never shows in RSS.
-- runtime: the vocabulary and tokenizer tables in llama.cpp and llama-cpp-python, about
-  560 bytes per vocabulary entry (measured: 21 MiB for SmolLM2's 49k tokens, 81 MiB for
-  Qwen2.5's 152k).
+- repacked copies: on x86 with AVX2 (and ARM) llama.cpp copies Q4_0/Q4_K weight
+  matrices into an interleaved layout for faster matmuls; the mmapped originals stay
+  resident too, so those bytes count twice (597 MiB of the 1.5B demo GGUF, 28 MiB of the
+  0.5B, none of SmolLM2's Q4_1).
+- runtime: 6.5 MiB plus the vocabulary and tokenizer tables in llama.cpp and
+  llama-cpp-python, about 320 bytes per vocabulary entry (measured: 21 MiB for SmolLM2's
+  49k tokens, 53 MiB for Qwen2.5's 152k).
 
 The total is the peak when a conversation fills the context; a short chat stays lower by
 up to the compute buffer. tests/test_model_build_footprint.py checks the total against the
@@ -30,8 +34,10 @@ peak RSS of a real load that fills the context (VmHWM minus the baseline before 
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import platform
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -46,7 +52,8 @@ MIB = 1024 * 1024
 KV_TYPE_BYTES = {"f32": 4.0, "f16": 2.0, "bf16": 2.0, "q8_0": 34 / 32, "q4_0": 18 / 32}
 N_UBATCH = 512  # llama-cpp-python's default n_batch (= n_ubatch)
 CTX_PAD = 256  # llama.cpp rounds the context up to this
-RUNTIME_BYTES_PER_TOKEN = 560  # vocabulary/tokenizer tables, see the module docstring
+RUNTIME_BYTES = 6.5 * MIB  # libllama state, thread pool, sampler (measured)
+RUNTIME_BYTES_PER_TOKEN = 320  # vocabulary/tokenizer tables, see the module docstring
 
 
 @dataclass
@@ -69,10 +76,11 @@ class Footprint:
     kv_cache: int
     compute: int
     runtime: int
+    repacked: int = 0
 
     @property
     def total(self) -> int:
-        return self.weights + self.kv_cache + self.compute + self.runtime
+        return self.weights + self.repacked + self.kv_cache + self.compute + self.runtime
 
     def as_dict(self) -> dict[str, Any]:
         return {**asdict(self), "total": self.total}
@@ -91,16 +99,11 @@ def _per_layer_max(value: Any) -> int:
     return int(max(value)) if isinstance(value, list) else int(value)
 
 
-def estimate(path: Path, n_ctx: int, kv_type: str = "f16", n_batch: int = N_UBATCH) -> Footprint:
-    """Estimate the resident memory of serving `path` with context `n_ctx`."""
-    from gguf import GGUFReader
+@functools.lru_cache(maxsize=8)
+def _header(path: Path, _mtime_ns: int) -> dict[str, Any]:
+    """The header values the estimate needs (GGUFReader parses every token: cache it)."""
+    from gguf import GGMLQuantizationType, GGUFReader
 
-    if kv_type not in KV_TYPE_BYTES:
-        raise BuildError(
-            f"unknown KV cache type {kv_type!r}; use one of {', '.join(KV_TYPE_BYTES)}"
-        )
-    if n_ctx < 1:
-        raise BuildError("--ctx must be at least 1")
     try:
         reader = GGUFReader(path)
     except (OSError, ValueError) as err:
@@ -115,16 +118,66 @@ def estimate(path: Path, n_ctx: int, kv_type: str = "f16", n_batch: int = N_UBAT
             raise BuildError(f"{path}: the header lacks {arch}.{key}")
         return value
 
-    n_layer = int(need("block_count"))
     n_embd = int(need("embedding_length"))
     n_head = _per_layer_max(need("attention.head_count"))
-    n_head_kv = _per_layer_max(_field(reader, f"{arch}.attention.head_count_kv", n_head))
-    head_dim_k = int(_field(reader, f"{arch}.attention.key_length", n_embd // n_head))
-    head_dim_v = int(_field(reader, f"{arch}.attention.value_length", n_embd // n_head))
-    n_ff = _per_layer_max(_field(reader, f"{arch}.feed_forward_length", 4 * n_embd))
     tokens = reader.fields.get("tokenizer.ggml.tokens")
-    n_vocab = len(tokens.data) if tokens is not None else 0
-    weights = sum(int(t.n_bytes) for t in reader.tensors)
+    return {
+        "architecture": str(arch),
+        "n_layer": int(need("block_count")),
+        "n_embd": n_embd,
+        "n_head": n_head,
+        "n_head_kv": _per_layer_max(_field(reader, f"{arch}.attention.head_count_kv", n_head)),
+        "head_dim_k": int(_field(reader, f"{arch}.attention.key_length", n_embd // n_head)),
+        "head_dim_v": int(_field(reader, f"{arch}.attention.value_length", n_embd // n_head)),
+        "n_ff": _per_layer_max(_field(reader, f"{arch}.feed_forward_length", 4 * n_embd)),
+        "n_vocab": len(tokens.data) if tokens is not None else 0,
+        "weights": sum(int(t.n_bytes) for t in reader.tensors),
+        # llama.cpp's CPU backend copies Q4_0/Q4_K matrices (not the embedding lookup) with
+        # a row count divisible by 8 into an interleaved layout (CPU_REPACK buffer); the
+        # mmapped originals stay resident, so these bytes count twice.
+        "repackable": sum(
+            int(t.n_bytes)
+            for t in reader.tensors
+            if t.tensor_type in (GGMLQuantizationType.Q4_0, GGMLQuantizationType.Q4_K)
+            and t.name != "token_embd.weight"
+            and len(t.shape) == 2
+            and int(t.shape[1]) % 8 == 0
+        ),
+    }
+
+
+def cpu_repacks() -> bool:
+    """Whether llama.cpp repacks weights on this CPU (x86 with AVX2, or ARM)."""
+    machine = platform.machine().lower()
+    if machine in ("aarch64", "arm64"):
+        return True
+    try:
+        return " avx2" in Path("/proc/cpuinfo").read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
+def estimate(
+    path: Path,
+    n_ctx: int,
+    kv_type: str = "f16",
+    n_batch: int = N_UBATCH,
+    repack: bool | None = None,
+) -> Footprint:
+    """Estimate the resident memory of serving `path` with context `n_ctx`."""
+    if kv_type not in KV_TYPE_BYTES:
+        raise BuildError(
+            f"unknown KV cache type {kv_type!r}; use one of {', '.join(KV_TYPE_BYTES)}"
+        )
+    if n_ctx < 1:
+        raise BuildError("--ctx must be at least 1")
+    try:
+        h = _header(Path(path).resolve(), Path(path).stat().st_mtime_ns)
+    except OSError as err:
+        raise BuildError(f"cannot read {path} ({err.strerror})") from None
+    n_layer, n_head, n_head_kv = h["n_layer"], h["n_head"], h["n_head_kv"]
+    head_dim_k, head_dim_v, n_embd, n_ff = h["head_dim_k"], h["head_dim_v"], h["n_embd"], h["n_ff"]
+    n_vocab, weights, arch = h["n_vocab"], h["weights"], h["architecture"]
 
     ctx = -(-n_ctx // CTX_PAD) * CTX_PAD
     n_ubatch = min(n_batch, ctx)
@@ -146,13 +199,15 @@ def estimate(path: Path, n_ctx: int, kv_type: str = "f16", n_batch: int = N_UBAT
         weights=weights,
         kv_cache=kv,
         compute=compute,
-        runtime=RUNTIME_BYTES_PER_TOKEN * n_vocab,
+        runtime=round(RUNTIME_BYTES + RUNTIME_BYTES_PER_TOKEN * n_vocab),
+        repacked=h["repackable"] if (cpu_repacks() if repack is None else repack) else 0,
     )
 
 
 def render(fp: Footprint) -> str:
     rows = [
         ("weights (tensor data)", fp.weights),
+        ("repacked Q4_0/Q4_K copies (CPU)", fp.repacked),
         (
             f"KV cache ({fp.kv_type}: 2 x {fp.n_layer} layers x {fp.n_ctx} ctx x "
             f"{fp.n_head_kv} kv heads x {fp.head_dim_k} head dim)",

@@ -5,7 +5,7 @@ and are fully resident (llama.cpp reads every mmapped tensor while loading and z
 cache), so they cannot drift; the compute-buffer and vocabulary terms are fitted to within
 about 4 MiB on SmolLM2 and Qwen2.5; what is left is allocator slack and the few MiB of
 Python objects a generation creates. Wrong KV sizing (e.g. n_head instead of n_head_kv:
-3x on SmolLM2) or ignoring the compute buffer (a third of the total at 2048) falls outside.
+3x on SmolLM2) or ignoring the compute buffer (a fifth of the total at 1024) falls outside.
 """
 
 from __future__ import annotations
@@ -33,22 +33,22 @@ def _smollm2() -> Path:
     return path
 
 
-def _demo_05b() -> Path:
+def _demo(which: str) -> Path:
     from psylite.demo_model import DEMO_MODELS
 
-    name = DEMO_MODELS["0.5b"].filename
+    name = DEMO_MODELS[which].filename
     data_dirs = [os.environ.get("PSYLITE_DATA_DIR", "var"), "var", "/tmp/psy-demo"]
     for folder in data_dirs:
         path = Path(folder) / "models" / name
         if path.is_file():
             return path
-    pytest.skip("the 0.5B demo GGUF is not fetched (psylite model fetch-demo --which 0.5b)")
+    pytest.skip(f"the {which} demo GGUF is not fetched (psylite model fetch-demo --which {which})")
 
 
 def assert_close(path: Path, n_ctx: int) -> None:
     fp = estimate(path, n_ctx)
-    # Fill the context but for the 8 generated tokens: the worst case the estimate describes.
-    got = measured_peak_rss(path, n_ctx, fill=fp.n_ctx - 8)
+    # Fill the context but for room to generate: the worst case the estimate describes.
+    got = measured_peak_rss(path, n_ctx, fill=fp.n_ctx - 16)
     tolerance = max(0.08 * fp.total, 16 * MIB)
     assert got["peak_bytes"] >= fp.weights + fp.kv_cache, (got, fp.as_dict())
     assert abs(got["peak_bytes"] - fp.total) <= tolerance, (
@@ -57,14 +57,16 @@ def assert_close(path: Path, n_ctx: int) -> None:
     )
 
 
-@pytest.mark.parametrize("n_ctx", [512, 2048])
+@pytest.mark.parametrize("n_ctx", [512, 1024])
 def test_footprint_matches_the_peak_rss_of_a_real_smollm2_load(n_ctx: int) -> None:
     assert_close(_smollm2(), n_ctx)
 
 
 @pytest.mark.slow
-def test_footprint_matches_the_peak_rss_of_the_05b_demo_model() -> None:
-    assert_close(_demo_05b(), 2048)
+@pytest.mark.parametrize("which", ["0.5b", "1.5b"])
+def test_footprint_matches_the_peak_rss_of_the_demo_models(which: str) -> None:
+    # The 1.5B one has 597 MiB of Q4_K matrices that llama.cpp repacks on AVX2 CPUs.
+    assert_close(_demo(which), 2048)
 
 
 def test_footprint_reads_smollm2_shape_from_the_gguf_header() -> None:
