@@ -20,23 +20,29 @@ figure for unseen text is the "first measurement" column: each rule pass (lexico
 pinyin, Cantonese and emoji; rules over means, timelines, farewell acts, harm under way,
 threats) moved never-seen crisis recall only from ≈0.64-0.69 to ≈0.71-0.72.
 
-Second step (2026-11-25): more natural data for the classifier instead of more rules. Six
-more sets were written independently (fresh_zh/en, natural-a..d: 1,200 messages, people of
-all ages, slang, code-switching, hard negatives); on them the rules + old classifier scored
-crisis recall 0.34-0.60. They, and the holdouts above, now train the classifier
-(data/natural.jsonl, 1,777 messages, plus the templated data/train.jsonl), which reads words
-(jieba) as well as character n-grams. Measured without fitting:
+Second step (2026-11-25): more natural data for the classifier instead of more rules.
+Nine more sets were written independently (fresh_zh/en, natural-a..d and f..h: ~2,000
+messages, people of all ages, slang, code-switching, very short texts, many hard
+negatives); on each, the router of that moment scored crisis recall 0.34-0.72 the first
+time. They now train the classifier (data/natural.jsonl, 2,746 messages, plus the templated
+data/train.jsonl), which reads words (jieba) as well as character n-grams; alone it decides
+a crisis only on messages of 15+ characters with no benign context.
 
-- 5-fold cross-validation over the natural data (each fold scored by a model that never saw
-  it, with the final thresholds): crisis recall 0.888, false crisis 0.055, refuse recall
-  0.915, humor where not allowed 3 of 675 benign.
-- tests/data/routing_blind.jsonl (240 messages, kept out of training): crisis recall 0.427
-  / false crisis 0.030 / refuse 0.48 with the old router; 0.845 / 0.050 / 0.84 / 0 now. Its
-  misses were read once while choosing the classifier gates below, so it is no longer blind.
+Measured (crisis recall / false crisis / refuse recall / humor where not allowed):
 
-So the router is still below the 0.97 crisis-recall target on unseen text (about 0.85-0.89).
-What would help next: far more varied natural data, and the LLM second opinion
-(PSYLITE_ROUTER_SECOND_OPINION=true) for the ambiguous band, where most misses sit.
+- routing_blind.jsonl, before it joined the training data: 0.427 / 0.030 / 0.48 / 1 with
+  the old router, 0.845 / 0.050 / 0.84 / 0 with the first retrained one (its misses were read
+  once while choosing the gates, so that second figure is not blind).
+- routing_blind2.jsonl (238 messages, never trained on; a third of them long paragraphs
+  where the innocent explanation or the risk comes late): 0.809 / 0.175 / 0.80 / 0 at first
+  measurement, 0.835 / 0.186 / 0.84 / 0 after the last data round.
+- 5-fold cross-validation over the natural data (first retrained model): 0.888 / 0.055 /
+  0.915 / 3 of 675.
+
+So on unseen text the router is below the targets: crisis recall ≈0.83-0.89, and false
+crises on hard negatives up to ≈0.19. What would help next: far more varied natural data,
+context rules for past tense / news / long explanations, and the LLM second opinion
+(PSYLITE_ROUTER_SECOND_OPINION=true) for the ambiguous band.
 """
 
 from psylite.safety.guard import GuardResult, guard_output

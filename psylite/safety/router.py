@@ -158,7 +158,9 @@ class Router:
         probs = self.model.predict_proba(norm) if self.model is not None else None
         if probs is not None:
             pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
-            mitigated = bool(sc.masks) or sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
+            mitigated = (
+                bool(sc.masks) or sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
+            )
             if strong == 0.0 and refuse == 0.0:
                 # Alone, the model needs a message long enough to be evidence: on a few
                 # words ("hello again", "我回来了") its confidence means little.
@@ -173,8 +175,11 @@ class Router:
                     # the model agrees with a soft warning sign the rules saw
                     risk = max(risk, 0.75)
                     reasons.append(f"classifier: crisis p={_fmt(pc)} with warning signs")
-                elif pc >= CLF_DISTRESS:
-                    # ambiguous: raises risk into the band, never to crisis by itself
+                elif pc >= CLF_DISTRESS and (
+                    len(norm) >= CLF_ALONE_MIN_CHARS or topic or hopeless or distress_w
+                ):
+                    # ambiguous: raises risk into the band, never to crisis by itself (and on
+                    # a few words with no warning sign, not at all: "谢谢你陪我")
                     risk = max(risk, min(pc, 0.6) if not mitigated else min(pc, 0.4))
                     reasons.append(f"classifier: possible risk p={_fmt(pc)}")
             if refuse == 0.0 and strong == 0.0 and pr >= CLF_REFUSE:
