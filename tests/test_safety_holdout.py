@@ -60,13 +60,14 @@ def test_training_data_contains_no_blind2_case() -> None:
 
 def test_blind2_set_does_not_regress_below_its_measured_levels(router: Router) -> None:
     # Measured 2026-11-25 (first run: 0.809 / 0.175 / 0.80 / 0; after adding more training
-    # data, 2 cases that also occur in it dropped: 0.835 / 0.186 / 0.84 / 0). Far from the issue-3 targets (0.97 / 0.05 / 0.90 / 0):
+    # data, 2 cases that also occur in it dropped: 0.835 / 0.186 / 0.84 / 0; after three
+    # generic masks: 0.835 / 0.167). Far from the issue-3 targets (0.97 / 0.05 / 0.90 / 0):
     # a floor against regressions, not a claim of success.
     report = evaluate(load_cases(DATA / "routing_blind2.jsonl"), router)
     m = report.metrics()
     misses = [(o.case.id, o.route) for o in report.misses()]
     assert m["crisis_recall"] >= 0.83, misses
-    assert m["false_crisis_rate"] <= 0.19, misses
+    assert m["false_crisis_rate"] <= 0.17, misses
     assert m["refuse_recall"] >= 0.84, misses
     assert m["humor_not_allowed"] == 0, misses
 

@@ -189,3 +189,31 @@ def test_crisis_at_the_end_of_a_100kb_paste_is_caught() -> None:
     text = "The meeting notes say nothing special. " * 2600 + "I am going to kill myself tonight."
     assert len(text) > 100_000
     assert Router.default().route(text).route == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two years ago today I tried to end my life. today I am doing well and went hiking",
+        "刚刷到新闻，又有个明星自杀了，心里好堵",
+        "今天作业多到想死",
+    ],
+)
+def test_past_attempts_news_and_everyday_exaggeration_are_not_crisis(text: str) -> None:
+    from psylite.safety import Router
+
+    assert Router.default().route(text).route != "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 years ago I tried to kill myself. I'm grateful I'm here, but lately the thoughts are back again",
+        "two years ago I tried to kill myself and today I am not sure I want to be here",
+        "I tried to kill myself last night",
+    ],
+)
+def test_a_past_attempt_that_turns_back_to_now_is_still_crisis(text: str) -> None:
+    from psylite.safety import Router
+
+    assert Router.default().route(text).route == "crisis"

@@ -35,7 +35,10 @@ Measured (crisis recall / false crisis / refuse recall / humor where not allowed
   once while choosing the gates, so that second figure is not blind).
 - routing_blind2.jsonl (238 messages, never trained on; a third of them long paragraphs
   where the innocent explanation or the risk comes late): 0.809 / 0.175 / 0.80 / 0 at first
-  measurement, 0.835 / 0.186 / 0.84 / 0 after the last data round.
+  measurement, 0.835 / 0.186 / 0.84 / 0 after the last data round, 0.835 / 0.167 / 0.84 / 0
+  after three generic masks (past attempt told with "doing well now", a celebrity's death in
+  the news, 「X到想死」 for everyday burdens) — written while reading its false crises, so
+  that last step is not blind.
 - 5-fold cross-validation over the natural data (first retrained model): 0.888 / 0.055 /
   0.915 / 3 of 675.
 

@@ -1204,12 +1204,33 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:used to|i was|i used to be|years ago|in the past|back in|when i was|i had|i went through|"
             r"i struggled with|i dealt with|i battled)\b"
             + eg(40)
-            + r"\b(?:suicidal|self[- ]?harm\w*|cut(?:ting)? myself|attempted|sh)\b"
+            + r"\b(?:suicidal|self[- ]?harm\w*|cut(?:ting)? myself|attempted|sh|"
+            r"tried to (?:end my life|kill myself|take my (?:own )?life)|tried suicide)\b"
             + r"[^.!?;\n]{0,40}\b(?:but|and|now|since)\b"
             + eg(25)
             + r"\b(?:doing better|better now|clean|recovered|in recovery|ok(?:ay)? now|fine now|healed|much better|"
             r"stable|happy now|helped|doing (?:well|good|great|okay|ok)|in a (?:good|better) place)\b",
         ),
+        # an anniversary of a past attempt told with how good life is now
+        (
+            "recovered",
+            r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) "
+            r"(?:years?|months?) ago(?: today)?,? i (?:tried|attempted) to "
+            r"(?:end my life|kill myself|take my (?:own )?life)\b"
+            + r"[^\n]{0,120}?\b(?:doing (?:well|better|good|great|okay)|better now|grateful|proud|"
+            r"thriving|in a (?:good|better) place|glad (?:i'm|i am|to be) (?:alive|here))\b"
+            # ... unless the message turns back to now ("but lately ... again")
+             + r"(?![^\n]*\b(?:but|however|lately|again|anymore)\b)",
+        ),
+        # someone else's death in the news is grief or shock, not the user's intent
+        (
+            "third_party",
+            r"(?:新闻|报道|热搜|明星|网红|名人|演员|歌手|偶像|作家)"
+            + zg(12)
+            + r"(?:自杀|轻生)(?:了|身亡|去世)?",
+        ),
+        # 「作业多到想死」: an everyday burden exaggerated, not intent
+        ("hyperbole", r"(?:多|累|忙|热|冷|饿|困|无聊|尴尬|丑|堵|吵)(?:得|到)想死"),
         # simile: 「感觉像在写遗书」 is a joke about the tone of a text, not a note
         ("hyperbole", r"(?:像|好像|跟|如同|宛如|活像)(?:是)?(?:在)?(?:写|念|读|交代)?遗(?:书|言)"),
         # helping someone at risk / a work where people die: not the user's own intent
