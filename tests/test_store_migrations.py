@@ -247,3 +247,29 @@ def test_unreachable_postgres_skips_locally_but_fails_in_ci(ci: str, outcome: st
     )
     assert outcome in r.stdout, r.stdout[-2000:]
     assert "PostgreSQL not reachable at postgresql+asyncpg://u:***@127.0.0.1:1/x" in r.stdout
+
+
+def test_start_up_revision_check_agrees_with_alembic_and_does_not_import_it(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert [migrate.head_revision()] == list(script.get_heads())
+    assert migrate.known_revisions() == {r.revision for r in script.walk_revisions()}
+
+    # A production process only checks the revision: Alembic stays out of its memory.
+    asyncio.run(upgrade_to_head(Settings(data_dir=tmp_path, environment="test")))
+    probe = (
+        "import asyncio, sys\n"
+        "from psylite.settings import Settings\n"
+        "from psylite.store import Store\n"
+        f"s = Store(Settings(data_dir={str(tmp_path)!r}, environment='production'))\n"
+        "asyncio.run(s.initialize())\n"
+        "asyncio.run(s.shutdown())\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"

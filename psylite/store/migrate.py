@@ -2,19 +2,22 @@
 
 `psylite db upgrade|downgrade|current` call these; tests and `make run` call
 `upgrade_to_head(settings)`. The migration scripts live in the repository's `migrations/`.
+
+The start-up check (is the database at the code's head?) reads the revision table and the
+scripts' `revision`/`down_revision` lines directly, so a production process that never
+migrates does not import Alembic at all (~11 MB of RAM on a small VPS).
 """
 
 from __future__ import annotations
 
+import ast
 import logging
+import re
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL, Connection
 
 from psylite.errors import StoreError
@@ -28,6 +31,9 @@ from psylite.store.engine import (
     translated,
 )
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
@@ -37,6 +43,8 @@ _PG_LOCK_KEY = 0x5053594C  # "PSYL"
 
 def alembic_config(url: URL | None = None) -> Config:
     """An Alembic Config pointing at migrations/ (and at `url` for offline/CLI use)."""
+    from alembic.config import Config
+
     if not (MIGRATIONS_DIR / "env.py").is_file():
         raise StoreError(f"migration scripts not found in {MIGRATIONS_DIR}: reinstall PsyLite")
     cfg = Config()
@@ -65,20 +73,51 @@ def prepare_default_location(settings: Settings) -> None:
             )
 
 
+_REVISION = re.compile(r"^revision(?:\s*:[^=]+)?\s*=\s*(.+)$", re.M)
+_DOWN_REVISION = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(.+)$", re.M)
+
+
+@cache
+def _graph() -> dict[str, tuple[str, ...]]:
+    """revision -> its down revisions, read from the scripts' module-level assignments."""
+    versions = MIGRATIONS_DIR / "versions"
+    if not versions.is_dir():
+        raise StoreError(f"migration scripts not found in {versions}: reinstall PsyLite")
+    graph: dict[str, tuple[str, ...]] = {}
+    for path in sorted(versions.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if rev is None or down is None:
+            continue
+        downs = ast.literal_eval(down.group(1).strip())
+        if downs is None:
+            downs = ()
+        elif isinstance(downs, str):
+            downs = (downs,)
+        graph[ast.literal_eval(rev.group(1).strip())] = tuple(downs)
+    return graph
+
+
 def head_revision() -> str:
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    graph = _graph()
+    heads = set(graph) - {d for downs in graph.values() for d in downs}
     if len(heads) != 1:
         raise StoreError(f"migrations have {len(heads)} heads; merge them (alembic merge)")
-    return heads[0]
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_graph())
 
 
 def current_revision_sync(conn: Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
+    """The revision in the database's alembic_version table (None: never migrated)."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    versions = list(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+    if len(versions) > 1:
+        raise StoreError(f"database has {len(versions)} migration heads; run `psylite db upgrade`")
+    return versions[0] if versions else None
 
 
 async def _run(settings: Settings, fn: Any, *args: Any) -> Any:
@@ -100,12 +139,16 @@ async def _run(settings: Settings, fn: Any, *args: Any) -> Any:
 
 
 def _command(conn: Connection, url: URL, name: str, revision: str) -> None:
+    from alembic import command
+
     cfg = alembic_config(url)
     cfg.attributes["connection"] = conn
     getattr(command, name)(cfg, revision)
 
 
 def _revision(conn: Connection, url: URL, message: str, autogenerate: bool) -> None:
+    from alembic import command
+
     cfg = alembic_config(url)
     cfg.attributes["connection"] = conn
     command.revision(cfg, message=message, autogenerate=autogenerate)
