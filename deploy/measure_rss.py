@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import os
 import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -56,20 +57,22 @@ async def _stop(proc: asyncio.subprocess.Process) -> None:
     await asyncio.wait_for(proc.wait(), 60)
 
 
-def _base_env(data_dir: Path) -> dict[str, str]:
+def _base_env(data_dir: Path, environment: str = "development") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PSYLITE_", "TELEGRAM_"))}
-    env |= {"PSYLITE_DATA_DIR": str(data_dir), "PSYLITE_ENVIRONMENT": "development"}
+    env |= {"PSYLITE_DATA_DIR": str(data_dir), "PSYLITE_ENVIRONMENT": environment}
     return env
 
 
-async def measure_bot(data_dir: Path, gguf: str | None) -> tuple[float, float]:
+async def measure_bot(
+    data_dir: Path, gguf: str | None, environment: str = "development"
+) -> tuple[float, float]:
     from aiohttp import web
     from fake_telegram import TOKEN, FakeBotAPI
     from llm_fixtures import Script, _serve, ollama_app
 
     script = Script(tokens=["I hear you. ", "That sounds hard. ", "I'm here."])
     async with FakeBotAPI() as api, _serve(ollama_app(script, [])) as ollama_url:
-        env = _base_env(data_dir) | {
+        env = _base_env(data_dir, environment) | {
             "TELEGRAM_BOT_TOKEN": TOKEN,
             "PSYLITE_TELEGRAM_BASE_URL": api.root_url,
             "PSYLITE_ADMIN_CHAT_IDS": "999",
@@ -147,6 +150,19 @@ async def main(ggufs: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)  # a fresh data dir (new database, new users) for each process
         row("bot, LLM on Ollama (no model in process)", await measure_bot(data / "bot", None))
+        # Production does not migrate at start: `psylite db upgrade` runs first (as the
+        # deploy guide says), so Alembic stays out of the bot's process.
+        await asyncio.to_thread(
+            subprocess.run,
+            [sys.executable, "-m", "psylite.cli", "db", "upgrade"],
+            env=_base_env(data / "bot-prod"),
+            check=True,
+            capture_output=True,
+        )
+        row(
+            "bot, LLM on Ollama, PSYLITE_ENVIRONMENT=production",
+            await measure_bot(data / "bot-prod", None, "production"),
+        )
         row("psylite serve (OpenAI endpoint)", await measure_http(data / "serve", "serve"))
         row("psylite admin serve (dashboard)", await measure_http(data / "admin", "admin"))
         for gguf in ggufs:
