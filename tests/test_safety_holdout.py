@@ -61,7 +61,8 @@ def test_training_data_contains_no_blind3_case() -> None:
 
 def test_blind3_set_does_not_regress_below_its_measured_levels(router: Router) -> None:
     # Measured 2026-11-25, never trained on: 0.827 / 0.104 / 0.84 / 0 at first measurement,
-    # 0.837 / 0.073 / 0.89 / 0 after the last data round (crisis recall / false crisis /
+    # 0.837 / 0.073 / 0.89 / 0 after one more data round, 0.847 / 0.073 / 0.89 / 0 after
+    # the last (crisis recall / false crisis /
     # refuse recall / humor where not allowed). Below the issue-3 targets (0.97 / 0.05 /
     # 0.90 / 0): a floor against regressions, not a claim of success.
     report = evaluate(load_cases(DATA / "routing_blind3.jsonl"), router)

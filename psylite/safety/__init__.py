@@ -43,9 +43,12 @@ Measured (crisis recall / false crisis / refuse recall / humor where not allowed
   0.915 / 3 of 675.
 
 - routing_blind3.jsonl (216 messages, never trained on, written to resemble a week of real
-  traffic): 0.827 / 0.104 / 0.84 / 0 at first measurement; 0.837 / 0.073 / 0.89 / 0 after the
-  last data round (two more natural sets and blind2 joined the training data: 3,476 natural
-  messages in all). Nothing was tuned on it.
+  traffic): 0.827 / 0.104 / 0.84 / 0 at first measurement; 0.837 / 0.073 / 0.89 / 0 after
+  two more natural sets and blind2 joined the training data; 0.847 / 0.073 / 0.89 / 0 after
+  three more (4,211 natural messages in all). Nothing was tuned on it.
+- The last three sets (natural-k, -l: people in unusual situations; -m: refusals), measured
+  before joining the training data: crisis recall 0.736 / 0.764 / 0.900, false crisis
+  0.063 / 0.088 / 0.034, refuse recall 0.76 / 0.64 / 0.77.
 
 So on unseen text the router is below the targets: crisis recall ≈0.83-0.89, and false
 crises on hard negatives up to ≈0.19. What would help next: far more varied natural data,
