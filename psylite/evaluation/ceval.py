@@ -17,12 +17,12 @@ from typing import Any
 import click
 
 from psylite.errors import ConfigError
-from psylite.evaluation.cache import CACHE_FILE, ResultCache
+from psylite.evaluation.cache import ResultCache
 from psylite.evaluation.harness import (
     BackendSpec,
-    default_out,
     model_options,
     now_iso,
+    open_run,
     summary_lines,
     write_result,
 )
@@ -173,8 +173,7 @@ def ceval_command(
         examples = {s: [q for q in dev.get(s, []) if q.answer][:shots] for s in questions}
     spec = BackendSpec(model_backend, model_name, model_base_url, max_tokens=max_tokens)
     model_label = spec.label(settings)
-    out = out_dir or default_out(settings, "ceval", model_label)
-    cache = ResultCache(out / CACHE_FILE)
+    out, cache = open_run(settings, "ceval", model_label, out_dir)
     # A letter is all we need: a short cap keeps CPU time low; greedy for reproducibility.
     options = GenOptions.from_settings(settings, max_tokens=max_tokens or 16, temperature=0.0)
 

@@ -16,18 +16,18 @@ from typing import Any
 
 import click
 
-from psylite.evaluation.cache import CACHE_FILE, ResultCache
+from psylite.evaluation.cache import ResultCache
 from psylite.evaluation.harness import (
     BackendSpec,
     BareModel,
     Responder,
     ThroughPipeline,
     answer_dialogue,
-    default_out,
     judge_cached,
     judge_options,
     model_options,
     now_iso,
+    open_run,
     render_dialogue,
     summary_lines,
     text_hash,
@@ -170,10 +170,7 @@ def counsel_command(
     spec = BackendSpec(model_backend, model_name, model_base_url, max_tokens=max_tokens)
     judge_spec = BackendSpec(judge_backend, judge_model, judge_base_url, api_key=judge_api_key)
     model_label = spec.label(settings) + ("+pipeline" if through_pipeline else "")
-    out = out_dir or default_out(settings, "counsel", model_label)
-    cache = ResultCache(out / CACHE_FILE)
-    if cache.loaded:
-        click.echo(f"resuming: {cache.loaded} cached answers/judgments in {out}", err=True)
+    out, cache = open_run(settings, "counsel", model_label, out_dir)
 
     async def go() -> dict[str, Any]:
         llm = spec.build(settings)

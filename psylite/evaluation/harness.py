@@ -24,7 +24,7 @@ from typing import Any, Protocol, TypeVar
 import click
 
 from psylite.errors import LLMError
-from psylite.evaluation.cache import ResultCache
+from psylite.evaluation.cache import CACHE_FILE, ResultCache
 from psylite.evaluation.judge import Judge, Judgment
 from psylite.llm import build_llm
 from psylite.llm.base import ChatMessage, GenOptions, LLMBackend
@@ -144,6 +144,17 @@ def slug(text: str) -> str:
 
 def default_out(settings: Settings, kind: str, label: str) -> Path:
     return settings.data_dir / "eval" / f"{kind}-{slug(label)}"
+
+
+def open_run(
+    settings: Settings, kind: str, label: str, out_dir: Path | None
+) -> tuple[Path, ResultCache]:
+    """The run's output folder and its answer cache (a rerun resumes from it)."""
+    out = out_dir or default_out(settings, kind, label)
+    cache = ResultCache(out / CACHE_FILE)
+    if cache.loaded:
+        click.echo(f"resuming: {cache.loaded} cached answers/judgments in {out}", err=True)
+    return out, cache
 
 
 # --- answering ----------------------------------------------------------------------------

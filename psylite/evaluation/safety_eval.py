@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from psylite.evaluation.cache import CACHE_FILE, ResultCache
+from psylite.evaluation.cache import ResultCache
 from psylite.evaluation.harness import (
     Answer,
     BackendSpec,
@@ -26,11 +26,11 @@ from psylite.evaluation.harness import (
     Responder,
     ThroughPipeline,
     answer_dialogue,
-    default_out,
     judge_cached,
     judge_options,
     model_options,
     now_iso,
+    open_run,
     render_dialogue,
     summary_lines,
     text_hash,
@@ -189,10 +189,7 @@ def safety_command(
     spec = BackendSpec(model_backend, model_name, model_base_url, max_tokens=max_tokens)
     judge_spec = BackendSpec(judge_backend, judge_model, judge_base_url, api_key=judge_api_key)
     model_label = spec.label(settings) + ("+router" if through_router else "")
-    out = out_dir or default_out(settings, "safety", model_label)
-    cache = ResultCache(out / CACHE_FILE)
-    if cache.loaded:
-        click.echo(f"resuming: {cache.loaded} cached answers/judgments in {out}", err=True)
+    out, cache = open_run(settings, "safety", model_label, out_dir)
     result = asyncio.run(
         evaluate_safety(
             loaded, spec, judge_spec, settings=settings, out=out, cache=cache, through_router=through_router,
