@@ -75,11 +75,6 @@ class Reply:
     latency_s: float = 0.0
 
 
-def detect_lang(text: str) -> str:
-    """'zh' when the text has CJK characters, else 'en'."""
-    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
-
-
 LLM_DOWN = {
     "zh": "抱歉，我这边暂时出了点问题，没能好好回复你。你的话我听到了。"
     "如果你现在很难受或有危险，请发送 /resources 查看可以立刻联系的求助热线。",

@@ -172,12 +172,9 @@ async def _run(state: ServeState, req: ChatRequest, on_token: Any = None) -> Rep
         with contextlib.suppress(StoreError):  # a reply matters more than a clean slate
             await services.pipeline.reset(req.chat_id)
     turn = Turn(chat_id=req.chat_id, text=req.text, channel="openai", consented=True)
-    # Stateless pre-route (~ms, like the bot): crisis and refusals skip the LLM queue.
-    pre = services.router.route(req.text)
-    if str(pre.route) in NO_LLM_ROUTES:
-        return await services.pipeline.handle(turn, on_token)
-    async with state.llm_slots:
-        return await services.pipeline.handle(turn, on_token)
+    # The pipeline takes a slot only when it generates, so crisis and refusals never queue
+    # (judged with the conversation state, which a pre-route here could not see).
+    return await services.pipeline.handle(turn, on_token, llm_slot=lambda: state.llm_slots)
 
 
 async def chat_completions(request: web.Request) -> web.StreamResponse:

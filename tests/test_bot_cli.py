@@ -15,27 +15,33 @@ from fake_telegram import TOKEN, FakeBotAPI
 from llm_fixtures import FakeServer, fake_ollama  # noqa: F401
 
 
-@pytest.mark.slow
-async def test_run_polls_a_self_hosted_bot_api_and_stops_cleanly_on_sigterm(
-    api: FakeBotAPI, data_dir: Path
-) -> None:
-    env = {
+async def start_bot(api: FakeBotAPI, data_dir: Path, **env: str) -> asyncio.subprocess.Process:
+    """`psylite run` as a real process, polling the fake Bot API."""
+    full = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "PSYLITE_TELEGRAM_BASE_URL": api.root_url,
         "PSYLITE_DATA_DIR": str(data_dir),
         "PSYLITE_ENVIRONMENT": "test",
-        "PSYLITE_LLM_BACKEND": "ollama",  # never contacted: no message reaches the model here
+        **env,
     }
-    proc = await asyncio.create_subprocess_exec(
+    return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "psylite.cli",
         "run",
-        env=env,
+        env=full,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
+
+
+@pytest.mark.slow
+async def test_run_polls_a_self_hosted_bot_api_and_stops_cleanly_on_sigterm(
+    api: FakeBotAPI, data_dir: Path
+) -> None:
+    # The Ollama backend is never contacted: no message reaches the model here.
+    proc = await start_bot(api, data_dir, PSYLITE_LLM_BACKEND="ollama")
     try:
         await api.wait_for(lambda: api.sent(method="setMyCommands"), within=60)
         api.push_text(31, "/start")
@@ -63,24 +69,12 @@ async def test_sigterm_lets_a_reply_in_flight_finish_before_exiting(
         "I'm here.",
     ]
     fake_ollama.script.token_delay = 0.4
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "PSYLITE_TELEGRAM_BASE_URL": api.root_url,
-        "PSYLITE_DATA_DIR": str(data_dir),
-        "PSYLITE_ENVIRONMENT": "test",
-        "PSYLITE_LLM_BACKEND": "ollama",
-        "OLLAMA_HOST": fake_ollama.url,
-        "PSYLITE_MODEL": "psylite",
-    }
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "psylite.cli",
-        "run",
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
+    proc = await start_bot(
+        api,
+        data_dir,
+        PSYLITE_LLM_BACKEND="ollama",
+        OLLAMA_HOST=fake_ollama.url,
+        PSYLITE_MODEL="psylite",
     )
     try:
         await api.wait_for(lambda: api.sent(method="setMyCommands"), within=60)
