@@ -53,7 +53,11 @@ MAX_QUERY_TERMS = 12  # long messages: the first words carry enough topic
 RERANK = 8  # text hits re-scored with the themes field
 # Only the rarest words go to Whoosh: they carry what the message is about, while
 # common ones (下午, 工作) cost the most postings to score and are covered by themes.
-MAX_TEXT_TERMS = 5
+MAX_TEXT_TERMS = 4
+# A word in more than this share of the snippets says little about the topic (BM25 gives
+# it almost no weight) yet costs the most to score: it is left to the themes.
+MAX_TEXT_TERM_DF = 0.01
+MIN_DF_CAP = 20  # small corpora: never drop a word seen in this few snippets
 REFRESH_EVERY_S = 30.0
 
 
@@ -311,7 +315,8 @@ class HumorIndex:
         mask = {self._docnum_by_id[i] for i in excluded if i in self._docnum_by_id}
         reader = self._searcher.reader()
         by_df = sorted((reader.doc_frequency("text", t), t) for t in terms)
-        text_terms = [t for df, t in by_df if df > 0][:MAX_TEXT_TERMS]
+        max_df = max(MIN_DF_CAP, int(MAX_TEXT_TERM_DF * reader.doc_count()))
+        text_terms = [t for df, t in by_df if 0 < df <= max_df][:MAX_TEXT_TERMS]
         results = (
             self._searcher.search(
                 Or([Term("text", t) for t in text_terms]),
