@@ -102,7 +102,7 @@ class CharNgramModel:
             return sorted(vocab, key=vocab.__getitem__)
 
         def rows(coef: tuple[array, ...]) -> list[list[float]]:
-            return [[round(x, 7) for x in row] for row in coef]
+            return [[round(x, 5) for x in row] for row in coef]
 
         return {
             "format": "psylite-char-ngram-logreg",
@@ -110,11 +110,11 @@ class CharNgramModel:
             "ngram_range": list(NGRAM_RANGE),
             "labels": list(self.labels),
             "vocabulary": order(self.vocabulary),  # index order
-            "idf": [round(x, 7) for x in self.idf],
+            "idf": [round(x, 5) for x in self.idf],
             "coef": rows(self.coef),
             "intercept": [round(x, 7) for x in self.intercept],
             "word_vocabulary": order(self.word_vocabulary),
-            "word_idf": [round(x, 7) for x in self.word_idf],
+            "word_idf": [round(x, 5) for x in self.word_idf],
             "word_coef": rows(self.word_coef),
         }
 

@@ -54,7 +54,14 @@ _ZH_SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"嚟", "来"),
         (r"喺", "在"),
         (r"揾", "找"),
-        (r"食(?=[了药安农百])", "吃"),
+        (r"食(?=[了药安农百成])", "吃"),
+        (r"𠝹|𰂇", "割"),  # Cantonese "to cut" (outside the basic CJK block)
+        (r"而家", "现在"),
+        (r"(?<![a-z])(?:听朝|听日)", "明天"),
+        (r"阿妈", "妈妈"),
+        (r"阿爸", "爸爸"),
+        (r"成(?:排|板|樽|瓶)(?=药|安眠|止痛|[必扑泰])", "一整瓶"),
+        (r"(?<=[他她])话(?=要|会|想)", "说"),
         (r"整(?=[炸枪毒])", "做"),
         # English verbs inside a Chinese sentence (「爸爸又hit我了」)
         (r"(?<=[\u4e00-\u9fff])\s?(?:hit|beat|hurt)s?\s?(?=我)", "打"),

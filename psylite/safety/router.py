@@ -12,7 +12,7 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 
-from psylite.safety.classifier import CharNgramModel, load_default
+from psylite.safety.classifier import MAX_CLASSIFIER_CHARS, CharNgramModel, load_default
 from psylite.safety.normalize import MAX_CHARS, detect_lang, normalize
 from psylite.safety.rules import CRISIS_KINDS, REFUSE_KINDS, scan
 from psylite.safety.types import ConversationState, Decision, Route
@@ -25,11 +25,27 @@ CRISIS_THRESHOLD = 0.69
 #: the band where an optional second opinion is asked
 AMBIGUOUS_LOW = 0.35
 #: classifier probabilities that decide on their own (no rule hit)
-CLF_CRISIS = 0.8
+CLF_CRISIS = 0.7
 CLF_REFUSE = 0.6
+#: below this length a request is judged by the model only when it is very sure
+#: ("What can you do?", 「怎么学习效率更高」 look like the how-to requests it refuses)
+CLF_REFUSE_SHORT_CHARS = 15
+CLF_REFUSE_SHORT = 0.99
 CLF_CRISIS_WITH_SIGNS = 0.65
 #: shortest message on which the classifier may decide a crisis without any rule signal
 CLF_ALONE_MIN_CHARS = 15
+#: short messages (CLF_SHORT_MIN_CHARS..CLF_ALONE_MIN_CHARS) need more confidence
+CLF_SHORT_MIN_CHARS = 6
+CLF_SHORT_CRISIS = 0.9
+#: so confident that everyday context ("moving", "trip") no longer explains it away
+CLF_OVERRIDE_CONTEXT = 0.97
+#: a crisis rule on a longer message the model reads as clearly benign (news, a past
+#: attempt told in recovery, a friend's worry, 「加班加到想死」) is held back to the ambiguous
+#: band: counsel with distress, humor off. Measured leave-one-writer-out, rule crises with
+#: p(crisis) below this were false about nine times in ten.
+CLF_VETO = 0.2
+CLF_VETO_MIN_CHARS = 30
+VETO_RISK = 0.6
 #: humor needs the model's agreement too
 CLF_HUMOR = 0.65
 #: below this the classifier's crisis probability is noise
@@ -59,8 +75,24 @@ _MAX_WINDOWS = 50
 # classifier from deciding alone; rule hits (plans, means, intent) still count in full.
 _BENIGN_CONTEXT = re.compile(
     r"旅游|旅行|出差|度假|搬家|露营|烧烤|夜景|风景|看日出|切菜|做饭|炒菜|好多了|好点了|航班|飞机|机票|"
+    r"烟花|散步|跑步|钓鱼|拍照|"
     r"\b(?:flying|flight|vacation|holiday|trip|moving|camping|barbecue|bbq|cooking|chopping|"
     r"recipe|feel(?:ing)? better|the view|sunset|sunrise)\b"
+)
+
+
+# Words of death and violence, even in jest (「笑死」, "that joke killed me 💀"): no crosstalk
+# joke next to them — a playful reply to a joking death word is how humor lands wrongly.
+_DEATH_WORDS = re.compile(
+    r"死|杀|遗书|葬|坟|\b(?:die[sd]?|dying|dead|death|kill(?:s|ed|ing)?|slaughter(?:ed)?|murder\w*|"
+    r"suicid\w*|funeral|grave)\b|💀|☠"
+)
+
+
+# The risk is (again) now: the model's "benign" reading of a recovery story does not hold.
+_NOW_AGAIN = re.compile(
+    r"最近|现在|今晚|今天|这几天|这阵子|又开始|又想|又有了?(?:那种|这种)?(?:念头|想法)|还是想|还在想|回来了|"
+    r"\b(?:lately|recently|again|these days|right now|tonight|today|anymore|still|back)\b"
 )
 
 
@@ -161,10 +193,19 @@ class Router:
             mitigated = (
                 bool(sc.masks) or sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
             )
+            contextual = sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
             if strong == 0.0 and refuse == 0.0:
                 # Alone, the model needs a message long enough to be evidence: on a few
                 # words ("hello again", "我回来了") its confidence means little.
-                if pc >= CLF_CRISIS and not mitigated and len(norm) >= CLF_ALONE_MIN_CHARS:
+                if len(norm) >= CLF_ALONE_MIN_CHARS:
+                    needed = CLF_CRISIS
+                elif len(norm) >= CLF_SHORT_MIN_CHARS:
+                    needed = CLF_SHORT_CRISIS
+                else:
+                    needed = 2.0
+                if pc >= needed and (
+                    not mitigated or (pc >= CLF_OVERRIDE_CONTEXT and contextual and not sc.masks)
+                ):
                     risk = max(risk, 0.75)
                     reasons.append(f"classifier: crisis p={_fmt(pc)}")
                 elif (
@@ -182,9 +223,21 @@ class Router:
                     # a few words with no warning sign, not at all: "谢谢你陪我")
                     risk = max(risk, min(pc, 0.6) if not mitigated else min(pc, 0.4))
                     reasons.append(f"classifier: possible risk p={_fmt(pc)}")
-            if refuse == 0.0 and strong == 0.0 and pr >= CLF_REFUSE:
+            needed_r = CLF_REFUSE if len(norm) >= CLF_REFUSE_SHORT_CHARS else CLF_REFUSE_SHORT
+            if refuse == 0.0 and strong == 0.0 and pr >= needed_r:
                 refuse = REFUSE_THRESHOLD
                 reasons.append(f"classifier: refuse p={_fmt(pr)}")
+
+        if (
+            probs is not None
+            and strong >= CRISIS_THRESHOLD
+            and probs.get("crisis", 1.0) < CLF_VETO
+            and CLF_VETO_MIN_CHARS <= len(norm) <= MAX_CLASSIFIER_CHARS  # it read all of it
+            and _NOW_AGAIN.search(norm) is None
+            and sc.best({"method"}) == 0.0  # asking how is never explained away
+        ):
+            risk = min(risk, VETO_RISK)
+            reasons.append(f"held back: the model reads it as benign (p={_fmt(probs['crisis'])})")
 
         if sc.third_party is not None and strong == 0.0:
             risk = max(risk, 0.5)
@@ -201,7 +254,11 @@ class Router:
         elif refuse >= REFUSE_THRESHOLD:
             route = Route.REFUSE
         elif positive and not distress and risk < HUMOR_MAX_RISK and refuse == 0.0:
-            route = Route.HUMOR
+            if _DEATH_WORDS.search(norm) is None:
+                route = Route.HUMOR
+            else:
+                route = Route.COUNSEL
+                reasons.append("no humor next to words of death")
         else:
             route = Route.COUNSEL
         return Assessment(

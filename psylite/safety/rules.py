@@ -100,6 +100,9 @@ _EN_3P = (
     r"someone i know|a classmate|a coworker|the character|the main character|the protagonist)"
 )
 
+# what people do at a river or on a rooftop for fun
+_PASTIME = r"(?:夜景|风景|好美|拍照|烟花|日落|日出|星星|散步|跑步|钓鱼|烧烤|野餐|乘凉|晒|喝酒|聊天|约会|打卡|旅游|玩)"
+
 # --- masks: spans that must not count as risk --------------------------------------
 MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(p))
@@ -455,6 +458,21 @@ RULES: tuple[Rule, ...] = (
         + r"(?:楼顶|天台|桥上|桥边|窗台|阳台边|顶楼|楼顶边|江边|河边|铁轨上|悬崖边)"
         + zg(10)
         + r"(?:跳|下去|结束|不想|再见|最后)",
+    ),
+    _r(
+        # "I'm on the rooftop / at the river / on the platform" with what someone there
+        # alone notices: the wind, the dark water, one step forward
+        "zh:edge_cue",
+        "self",
+        0.85,
+        r"我(?:现在|正|又|还)?(?:站|坐|蹲|躺)?在"
+        + zg(4)
+        + r"(?:楼顶|天台|顶楼|屋顶|桥上|桥边|大桥|江边|河边|湖边|海边|月台|站台|铁轨|轨道|悬崖|窗台)"
+        + r"(?:(?!"
+        + _PASTIME
+        + r")[^。！？!?；;\n]){0,8}"
+        + r"(?:风好大|风很大|风好冷|水好黑|水很黑|水好冷|水很冷|往前走一步|往前一步|往下跳|跳下去|往下看|"
+        r"好想往前|好想跳|下面好黑|下面好远)(?!" + zg(8) + _PASTIME + r")",
     ),
     # ------------------------------------------------------------------ en self
     _r(

@@ -45,6 +45,7 @@ class TrainArgs:
     max_features: int = field(default=60000, metadata={"help": "largest n-gram vocabulary kept"})
     min_df: int = field(default=2, metadata={"help": "drop n-grams seen in fewer examples"})
     c: float = field(default=16.0, metadata={"help": "inverse regularization strength"})
+    word_min_df: int = field(default=2, metadata={"help": "drop words seen in fewer examples"})
 
 
 def load_examples(path: Path) -> tuple[list[str], list[str]]:
@@ -75,7 +76,9 @@ def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
         dtype=np.float64,
     )
     # Words generalize across phrasings the character n-grams have not seen.
-    word_vec = TfidfVectorizer(analyzer=words, sublinear_tf=True, min_df=1, dtype=np.float64)
+    word_vec = TfidfVectorizer(
+        analyzer=words, sublinear_tf=True, min_df=args.word_min_df, dtype=np.float64
+    )
     x = hstack([chars.fit_transform(texts), word_vec.fit_transform(texts)]).tocsr()
     clf = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced")
     clf.fit(x, labels)
