@@ -67,8 +67,13 @@ Session 2 (2026-11-25, later):
   characters on p ≥ 0.9). Humor is never chosen next to words of death (「笑死」, "killed
   me 💀"). Pooled leave-one-writer-out, 25 sets (3 of them rule-fitted): 0.787 / 0.068 /
   0.90 / 8 before, 0.850 / 0.055 / 0.87 / 8 after.
+- The load test caught two side effects, both fixed: digits leaned towards crisis ("note
+  28-2"; the classifier now reads every digit as 0), and five mild messages the model read
+  as faintly worrying ("I feel a little tired today", p≈0.5) added up to a crisis — the
+  model's "possible risk" alone now counts half towards the accumulated risk, and a turn
+  counts only from 0.3 (the rules' hopelessness signs still add up in three turns).
 - routing_blind4.jsonl (274 messages, "a realistic week of traffic", never trained on, its
-  misses never read): **0.798 / 0.066 / 0.96 / 0 at first measurement, 0.846 / 0.059 / 0.96
+  misses never read): **0.798 / 0.066 / 0.96 / 0 at first measurement, 0.837 / 0.059 / 0.96
   / 0 now** — the honest figure for unseen text.
 - routing_blind5.jsonl (260, "an evaluator's acceptance set"): 0.945 / 0.041 / 0.97 / 1 at
   first measurement, 0.944 / 0.034 / 0.93 / 0 now (its misses were read once: the edge-of-

@@ -32,19 +32,24 @@ NGRAM_RANGE = (1, 4)
 MAX_CLASSIFIER_CHARS = 600
 
 
+# Every digit reads as 0: amounts keep their shape (「00片」, "00 pills") while ids, dates
+# and times stop being evidence ("note 28-2" leaned towards crisis once).
+_DIGITS = str.maketrans("123456789", "000000000")
+
+
 def words(text: str) -> list[str]:
     """Word unigrams and bigrams of the normalized text (jieba for Chinese, which also
     splits English on spaces); the prefix the classifier reads."""
     from retrieval.analyzer import init_jieba
 
-    pieces = [p for p in (w.strip() for w in init_jieba().cut(text[:MAX_CLASSIFIER_CHARS])) if p]
+    pieces = [p for p in (w.strip() for w in init_jieba().cut(text[:MAX_CLASSIFIER_CHARS].translate(_DIGITS))) if p]
     pieces = [p for p in pieces if any(ch.isalnum() for ch in p)]
     return pieces + [f"{a} {b}" for a, b in itertools.pairwise(pieces)]
 
 
 def char_ngrams(text: str) -> list[str]:
     """Character 1..4-grams of the normalized text padded with spaces (word edges count)."""
-    text = " " + text[:MAX_CLASSIFIER_CHARS] + " "
+    text = " " + text[:MAX_CLASSIFIER_CHARS].translate(_DIGITS) + " "
     lo, hi = NGRAM_RANGE
     n = len(text)
     out: list[str] = []

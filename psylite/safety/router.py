@@ -55,7 +55,7 @@ HUMOR_MAX_RISK = 0.15
 
 # conversation state
 ACC_DECAY = 0.75  # per turn
-ACC_MIN_SIGNAL = 0.2  # a turn adds its risk only from this level
+ACC_MIN_SIGNAL = 0.3  # a turn adds its risk only from this level
 ACC_CRISIS = 1.0  # e.g. three hopeless turns in a row
 STICKY_TURNS = 3
 HUMOR_OFF_AFTER_CRISIS = 6
@@ -110,6 +110,8 @@ class Assessment:
     reasons: tuple[str, ...]
     lang: str
     distress: bool
+    #: what this turn adds to the conversation's accumulated risk (None: `risk`)
+    signal: float | None = None
 
 
 def _fmt(p: float) -> str:
@@ -159,7 +161,9 @@ class Router:
         if worst.route is Route.HUMOR and any(v.route is not Route.HUMOR for v in verdicts):
             worst = max((v for v in verdicts if v.route is not Route.HUMOR), key=_severity)
         distress = any(v.distress for v in verdicts)
-        return Assessment(worst.route, worst.risk, worst.reasons, worst.lang, distress)
+        return Assessment(
+            worst.route, worst.risk, worst.reasons, worst.lang, distress, worst.signal
+        )
 
     def _assess_one(self, text: str) -> Assessment:
         norm = normalize(text)
@@ -186,6 +190,7 @@ class Router:
         soft = 1.0 - (1.0 - topic) * (1.0 - hopeless) * (1.0 - distress_w)
         risk = max(strong, soft)
         refuse = sc.best(REFUSE_KINDS)
+        rule_risk = risk
 
         probs = self.model.predict_proba(norm) if self.model is not None else None
         if probs is not None:
@@ -239,8 +244,11 @@ class Router:
             risk = min(risk, VETO_RISK)
             reasons.append(f"held back: the model reads it as benign (p={_fmt(probs['crisis'])})")
 
+        if risk < rule_risk:  # held back: the hit still counts towards the conversation
+            rule_risk = risk
         if sc.third_party is not None and strong == 0.0:
             risk = max(risk, 0.5)
+            rule_risk = max(rule_risk, 0.5)
             reasons.append("someone else may be at risk")
 
         distress = bool(distress_w or hopeless or risk >= 0.3 or sc.third_party is not None)
@@ -261,8 +269,17 @@ class Router:
                 reasons.append("no humor next to words of death")
         else:
             route = Route.COUNSEL
+        # The model's "possible risk" alone counts half towards accumulation: a few mild
+        # messages it reads as faintly worrying ("I feel a little tired today") must not
+        # add up to a crisis, while the rules' hopelessness signs still do.
+        signal = risk if route is Route.CRISIS or risk <= rule_risk else max(rule_risk, risk / 2)
         return Assessment(
-            route, min(1.0, risk), tuple(reasons), lang, distress or route is Route.CRISIS
+            route,
+            min(1.0, risk),
+            tuple(reasons),
+            lang,
+            distress or route is Route.CRISIS,
+            min(1.0, signal),
         )
 
     # ------------------------------------------------------------------ state
@@ -272,7 +289,8 @@ class Router:
         route, risk, reasons, distress = a.route, a.risk, list(a.reasons), a.distress
         if state is not None:
             state.turns += 1
-            state.risk = state.risk * ACC_DECAY + (risk if risk >= ACC_MIN_SIGNAL else 0.0)
+            signal = risk if a.signal is None else a.signal
+            state.risk = state.risk * ACC_DECAY + (signal if signal >= ACC_MIN_SIGNAL else 0.0)
             in_window = state.crisis_turns_left > 0
             if route not in (Route.CRISIS, Route.REFUSE):
                 if state.risk >= ACC_CRISIS and risk >= ACC_MIN_SIGNAL:
@@ -359,6 +377,7 @@ class Router:
         return replace(
             a,
             risk=risk,
+            signal=risk,
             route=route,
             distress=True,
             reasons=(*a.reasons, f"second opinion: risk {_fmt(risk)}"),
