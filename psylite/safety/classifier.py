@@ -42,7 +42,8 @@ def words(text: str) -> list[str]:
     splits English on spaces); the prefix the classifier reads."""
     from retrieval.analyzer import init_jieba
 
-    pieces = [p for p in (w.strip() for w in init_jieba().cut(text[:MAX_CLASSIFIER_CHARS].translate(_DIGITS))) if p]
+    head = text[:MAX_CLASSIFIER_CHARS].translate(_DIGITS)
+    pieces = [p for p in (w.strip() for w in init_jieba().cut(head)) if p]
     pieces = [p for p in pieces if any(ch.isalnum() for ch in p)]
     return pieces + [f"{a} {b}" for a, b in itertools.pairwise(pieces)]
 
