@@ -1587,6 +1587,45 @@ MORE_RULES: tuple[Rule, ...] = (
         + zg(4)
         + r"(?:稳|保险|够|一定|有把握)",
     ),
+    # ------------------------------------------------------------------ emergencies happening now
+    _r(
+        "zh:followed_now",
+        "danger",
+        0.8,
+        r"(?:有人|有个人|一个男的|一个女的|陌生人|那个人|一辆车)(?:一直|还在|好像|又)?"
+        r"(?:跟着我|跟踪我|尾随我|在跟我)(?!" + zg(6) + r"(?:微博|ins|抖音|小红书|账号|关注|点赞|评论))",
+    ),
+    _r(
+        "zh:unconscious",
+        "danger",
+        0.8,
+        r"(?:叫不醒|喊不醒|摇不醒|没有?呼吸了?|没气了|不省人事|口吐白沫|昏迷不醒|"
+        r"(?:晕|昏)(?:倒|过去)了?" + zg(6) + r"(?:叫不醒|不醒|没反应|流血|出血|一个人|没人))",
+    ),
+    _r(
+        "zh:drugged",
+        "danger",
+        0.85,
+        r"被(?:人)?下(?:了)?药|(?:我的|我)(?:酒|饮料|水|杯子|奶茶)里" + zg(4) + r"(?:下|放|加)了(?:药|东西)",
+    ),
+    _r(
+        "en:unconscious",
+        "danger",
+        0.8,
+        r"\b(?:won'?t|wont|can'?t|cant|couldn'?t) wake (?:him|her|them|my \w+)(?: up)?\b|"
+        r"\b(?:is|he'?s|she'?s|they'?re|isn'?t|not) (?:not )?breathing\b|"
+        r"\b(?:lips|fingers|face) (?:are|is|look|looks|turning|turned) (?:kind of |kinda )?blue\b|"
+        r"\b(?:i think i'?m|im|i'?m) (?:having|about to have) a seizure\b|"
+        r"\b(?:passed out|collapsed|unconscious)\b" + eg(30) + r"\b(?:won'?t|wont|not|can'?t|cant) "
+        r"(?:wake|respond|breathe|move)",
+    ),
+    _r(
+        "en:drugged",
+        "danger",
+        0.85,
+        r"\b(?:my|our) drinks? (?:was|were|got|is|has been) spiked\b|\broofied\b|"
+        r"\b(?:put|slipped|dropped) something in (?:my|our) (?:drink|glass|cup|coffee|food)\b",
+    ),
     _r(
         "zh:armed_chase",
         "danger",
