@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from psylite import metrics
 from psylite.errors import LLMError, StoreError
 from psylite.llm.base import ChatMessage, GenOptions, LLMBackend
-from psylite.prompts import system_prompt
+from psylite.prompts import check_in_instruction, system_prompt
 from psylite.safety import ConversationState, Decision, Route, Router, crisis_reply, guard_output
 from psylite.safety import refusal_reply as _refusal_reply
+from psylite.safety.replies import check_in_line
 from psylite.settings import Settings
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class Reply:
     escalation_id: int | None = None
     journalled: bool = False  # the escalation went to the local journal (database down)
     llm_error: str | None = None  # the LLM failed and a fallback was sent
+    checked_in: bool = False  # possible risk: a safety question asked, hotlines appended
     guarded: bool = False  # the output guard replaced the LLM's text
     duplicate: bool = False  # the update was already handled (idempotency)
     needs_consent: bool = False  # not crisis and no consent yet: nothing was answered
@@ -89,6 +91,9 @@ CRISIS_STORE_TIMEOUT_S = 5.0
 STORE_READ_TIMEOUT_S = 1.5
 STORE_WRITE_TIMEOUT_S = 5.0
 STORE_BACKOFF_S = 10.0
+#: counsel turns at or above this risk (the router saw possible, not clear, risk) get a
+#: safety question from the LLM and a fixed line with hotlines
+CHECK_IN_RISK = 0.5
 # A busy (not hung) database is waited for this long before a write is given up.
 STORE_MAX_WAIT_S = 60.0
 
@@ -241,6 +246,9 @@ class Pipeline:
                 chat_id=turn.chat_id, text=turn.text, lang=lang, turn_no=state.turns
             )
         system = system_prompt(lang)
+        check_in = decision.risk >= CHECK_IN_RISK and decision.route is Route.COUNSEL
+        if check_in:
+            system += "\n\n" + check_in_instruction(lang)
         if snippet is not None:
             from psylite.humor import weave_instruction
 
@@ -265,6 +273,13 @@ class Pipeline:
             if not llm_used_snippet(text, snippet):
                 text = append_snippet(text, snippet, lang)
             reply.snippet_id = snippet.id
+        if check_in and not guarded:
+            # The router's misses cluster in this band: hotlines one line away, always.
+            tail = check_in_line(lang)
+            text = f"{text}\n\n{tail}" if text else tail
+            if on_token is not None and not reply.llm_error:
+                await on_token(f"\n\n{tail}")
+            reply.checked_in = True
         reply.text = text
         return reply
 

@@ -20,5 +20,22 @@ SYSTEM_PROMPTS = {
 }
 
 
+CHECK_IN = {
+    "zh": (
+        "这条消息可能隐含风险。在共情之后，请温和而直接地问一句对方现在是否安全、"
+        "有没有伤害自己的念头；不要提供任何可能被用来伤害自己的具体信息。"
+    ),
+    "en": (
+        "This message may carry some risk. After reflecting their feelings, gently and directly "
+        "ask whether they are safe right now and whether they are having thoughts of harming "
+        "themselves; never give details that could be used for self-harm."
+    ),
+}
+
+
+def check_in_instruction(lang: str) -> str:
+    return CHECK_IN.get(lang, CHECK_IN["en"])
+
+
 def system_prompt(lang: str) -> str:
     return SYSTEM_PROMPTS.get(lang, SYSTEM_PROMPTS["en"])

@@ -183,3 +183,28 @@ async def test_humor_never_follows_a_distress_turn(services):
     assert reply.route == "counsel" and reply.snippet_id is None
     follow, _ = await collect(services, Turn(chat_id=16, text=CHEERFUL_ZH))
     assert follow.route != "humor" and follow.snippet_id is None
+
+
+async def test_possible_risk_gets_a_safety_question_and_hotlines_even_if_the_llm_is_down(
+    services,
+):
+    # A friend at risk: the router sees possible, not clear, risk (counsel at risk 0.5).
+    services.llm.queue("听起来你很担心她。你愿意说说她最近的情况吗？")
+    reply, pieces = await collect(services, Turn(chat_id=30, text="我朋友说她不想活了，我该怎么办"))
+    assert reply.route == "counsel" and reply.checked_in
+    system = services.llm.history[-1].messages[0].content
+    assert "是否安全" in system
+    assert reply.text.startswith("听起来你很担心她") and "12356" in reply.text.splitlines()[-1]
+    assert "".join(pieces) == reply.text  # the line was streamed too
+
+    services.llm.fail = True
+    down, _ = await collect(services, Turn(chat_id=31, text="my friend told me she wants to die"))
+    assert down.llm_error and down.checked_in and "988" in down.text
+
+
+async def test_ordinary_counsel_gets_no_safety_line(services):
+    services.llm.queue("辛苦了，累的时候先好好休息一下。")
+    reply, _ = await collect(services, Turn(chat_id=32, text="最近有点累"))
+    assert reply.route == "counsel" and not reply.checked_in
+    assert reply.text == "辛苦了，累的时候先好好休息一下。"
+    assert "是否安全" not in services.llm.history[-1].messages[0].content
