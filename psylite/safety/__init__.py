@@ -72,11 +72,24 @@ Session 2 (2026-11-25, later):
   as faintly worrying ("I feel a little tired today", p≈0.5) added up to a crisis — the
   model's "possible risk" alone now counts half towards the accumulated risk, and a turn
   counts only from 0.3 (the rules' hopelessness signs still add up in three turns).
+- Counsel turns in the possible-risk band (risk ≥ 0.5, not crisis), where the misses
+  cluster, now get a safety question from the LLM and a fixed line with hotlines
+  (`psylite.pipeline.CHECK_IN_RISK`), also when the LLM is down.
+- Six more sets (r3-a..f: implicit crisis zh / en, danger from others, hard negatives, short
+  first messages, long outpourings; first measured at crisis recall 0.723 / 0.838 / 0.800 /
+  0.81 (n=16) / 0.808 / 0.740, false crisis 0.144 / 0.075 / 0.055 / 0.062 / 0.057 / 0.102)
+  joined training: 7,834 natural messages. Leave-one-writer-out over the 31 natural sets
+  that no rule was fitted to: 0.834 / 0.059 / 0.84 / 3; with the model's agreement with a
+  warning sign raised to the same 0.7 (so "I feel hopeless lately" alone stays counsel and
+  accumulates): 0.829 / 0.057 / 0.84 / 3.
 - routing_blind4.jsonl (274 messages, "a realistic week of traffic", never trained on, its
   misses never read): **0.798 / 0.066 / 0.96 / 0 at first measurement, 0.837 / 0.059 / 0.96
-  / 0 now** — the honest figure for unseen text.
+  / 0 after the rule and threshold changes, 0.865 / 0.037 / 0.96 / 0 after the r3 data.**
+- routing_blind6.jsonl (286, "an external evaluator's acceptance set", misses never read):
+  **0.912 / 0.029 / 1.00 / 0 at first measurement, 0.885 / 0.015 / 1.00 / 0 now** (three
+  crises fewer, half the false ones: data rounds do not help every set).
 - routing_blind5.jsonl (260, "an evaluator's acceptance set"): 0.945 / 0.041 / 0.97 / 1 at
-  first measurement, 0.944 / 0.034 / 0.93 / 0 now (its misses were read once: the edge-of-
+  first measurement, 0.972 / 0.034 / 0.93 / 0 now (its misses were read once: the edge-of-
   a-rooftop cue and Cantonese forms came from there and from blind3).
 - routing_blind3.jsonl: 0.918 / 0.031 / 0.95 / 0 now (no longer blind).
 
