@@ -147,10 +147,11 @@ def main(args: argparse.Namespace) -> None:
         assert len(index) == len(corpus), "bench index was rebuilt from the shipped sources"
         for q in workload[:50]:  # warm caches
             index.search(q["query"], lang=q["lang"], limit=1)
-        w_ms = []
+        w_ms, w_cpu_ms = [], []
         for q, mask in zip(workload, masks, strict=True):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             index.search(q["query"], lang=q["lang"], limit=1, exclude_ids=mask)
+            w_cpu_ms.append((time.thread_time() - c0) * 1000)
             w_ms.append((time.perf_counter() - t0) * 1000)
         w_disk = dir_size(index.whoosh_dir)
         index.close()
@@ -205,12 +206,17 @@ def main(args: argparse.Namespace) -> None:
         print(f"{name:36}{value:>14}  {other:>14}")
     print()
     print("* TF-IDF is a lexical stand-in for a vector search (no embedding model offline).")
+    cpu = percentiles(w_cpu_ms)
+    # Wall time is the target; CPU time shows how much of a slow tail was the search itself
+    # and how much was waiting for a core on a busy machine.
+    print(f"Whoosh query CPU time: p50 {cpu['p50']:.3f} ms, p99 {cpu['p99']:.3f} ms")
     verdict = "PASS" if w["p99"] < 5.0 else "FAIL"
     print(f"target Whoosh p99 < 5 ms on {len(corpus)} snippets: {verdict} ({w['p99']:.3f} ms)")
     results = {
         "snippets": len(corpus),
         "queries": len(workload),
         "whoosh_ms": w,
+        "whoosh_cpu_ms": cpu,
         "whoosh_top1_accuracy": w_acc,
         "tfidf_ms": percentiles(t_ms) if t_ms else None,
         "target_p99_ms": 5.0,
