@@ -86,12 +86,23 @@ Session 2 (2026-11-25, later):
   misses never read): **0.798 / 0.066 / 0.96 / 0 at first measurement, 0.837 / 0.059 / 0.96
   / 0 after the rule and threshold changes, 0.865 / 0.037 / 0.96 / 0 after the r3 data.**
 - routing_blind6.jsonl (286, "an external evaluator's acceptance set", misses never read):
-  **0.912 / 0.029 / 1.00 / 0 at first measurement, 0.885 / 0.015 / 1.00 / 0 now** (three
+  **0.912 / 0.029 / 1.00 / 0 at first measurement, 0.885 / 0.015 / 1.00 / 0 after the r3 data** (three
   crises fewer, half the false ones: data rounds do not help every set).
 - routing_blind5.jsonl (260, "an evaluator's acceptance set"): 0.945 / 0.041 / 0.97 / 1 at
-  first measurement, 0.972 / 0.034 / 0.93 / 0 now (its misses were read once: the edge-of-
+  first measurement, 0.972 / 0.034 / 0.93 / 0 after the r3 data (its misses were read once: the edge-of-
   a-rooftop cue and Cantonese forms came from there and from blind3).
 - routing_blind3.jsonl: 0.918 / 0.031 / 0.95 / 0 now (no longer blind).
+
+- Five more sets (r4-a, c-f: older and rural Chinese, long English outpourings, very short
+  messages, danger in unusual settings, Chinese hard negatives; first measured at crisis
+  recall 0.843 / 0.690 / 0.824 / 0.883 / 0.85 (n=20), false crisis 0.095 / 0.085 / 0.025 /
+  0.028 / 0.095) joined training: 9,249 natural messages. Grief and "still alive" relief
+  also keep humor away. This round did not move the blind sets on average: blind4 0.865 →
+  0.837, blind5 0.972 → 0.953, blind6 0.885 → 0.894, blind7 0.931 → 0.940 crisis recall;
+  false crisis 0.037 / 0.034 / 0.022 / 0.046 after it. Each blind set has ~100 crises, so
+  one message is 0.01: differences of this size are noise.
+- routing_blind7.jsonl (267, "a QA engineer's acceptance set", misses never read): 0.931 /
+  0.053 / 0.84 / 0 at first measurement (269), 0.940 / 0.046 / 0.84 / 0 now.
 
 So on unseen text the router is below the targets: crisis recall ≈0.83-0.89, and false
 crises on hard negatives up to ≈0.19. What would help next: far more varied natural data,

@@ -84,6 +84,10 @@ _BENIGN_CONTEXT = re.compile(
 # Words of death and violence, even in jest (「笑死」, "that joke killed me 💀"): no crosstalk
 # joke next to them — a playful reply to a joking death word is how humor lands wrongly.
 _DEATH_WORDS = re.compile(
+    # grief and "still alive" relief are bittersweet, not light: no joke there either
+    r"想念|怀念|去世|过世|走了以后|不在了|活着|"
+    r"\b(?:passed away|miss (?:him|her|them|my (?:wife|husband|mom|mum|dad|son|daughter))|"
+    r"still alive|feel alive)\b|"
     r"死|杀|遗书|葬|坟|\b(?:die[sd]?|dying|dead|death|kill(?:s|ed|ing)?|slaughter(?:ed)?|murder\w*|"
     r"suicid\w*|funeral|grave)\b|💀|☠"
 )
