@@ -228,3 +228,18 @@ def test_a_past_attempt_that_turns_back_to_now_is_still_crisis(text: str) -> Non
     from psylite.safety import Router
 
     assert Router.default().route(text).route == "crisis"
+
+
+def test_a_long_message_is_read_by_the_model_at_both_ends(router: Router) -> None:
+    from psylite.safety.classifier import MAX_CLASSIFIER_CHARS
+    from psylite.safety.normalize import normalize
+
+    norm = normalize(
+        "今天上班还行，开了三个会，午饭吃的牛肉面。" * 40 + "反正药我已经攒够了，今晚就这样吧"
+    )
+    assert len(norm) > MAX_CLASSIFIER_CHARS
+    both = router._predict(norm)
+    tail = router.model.predict_proba(norm[-MAX_CLASSIFIER_CHARS:])
+    head = router.model.predict_proba(norm)
+    assert both["crisis"] == max(head["crisis"], tail["crisis"]) > head["crisis"]
+    assert abs(sum(both.values()) - 1.0) < 1e-9

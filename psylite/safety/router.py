@@ -46,6 +46,8 @@ CLF_OVERRIDE_CONTEXT = 0.97
 CLF_VETO = 0.2
 CLF_VETO_MIN_CHARS = 30
 VETO_RISK = 0.6
+#: long messages: the model also reads the last MAX_CLASSIFIER_CHARS characters
+CLF_READ_TAIL = True
 #: humor needs the model's agreement too
 CLF_HUMOR = 0.65
 #: below this the classifier's crisis probability is noise
@@ -142,6 +144,24 @@ class Router:
         return cls(load_default(), **kwargs)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ one message
+    def _predict(self, norm: str) -> dict[str, float] | None:
+        """The model's probabilities; a message longer than it reads is read at both ends
+        (people put the point of a long message last: "anyway, the pills are sorted"), and
+        the more serious reading of each class wins."""
+        if self.model is None:
+            return None
+        head = self.model.predict_proba(norm)
+        if not CLF_READ_TAIL or len(norm) <= MAX_CLASSIFIER_CHARS:
+            return head
+        tail = self.model.predict_proba(norm[-MAX_CLASSIFIER_CHARS:])
+        out = {
+            "crisis": max(head["crisis"], tail["crisis"]),
+            "refuse": max(head["refuse"], tail["refuse"]),
+            "humor": min(head["humor"], tail["humor"]),
+        }
+        out["counsel"] = max(0.0, 1.0 - out["crisis"] - out["refuse"] - out["humor"])
+        return out
+
     def assess(self, text: str) -> Assessment:
         """Judge one message without state.
 
@@ -196,7 +216,7 @@ class Router:
         refuse = sc.best(REFUSE_KINDS)
         rule_risk = risk
 
-        probs = self.model.predict_proba(norm) if self.model is not None else None
+        probs = self._predict(norm)
         if probs is not None:
             pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
             mitigated = (
