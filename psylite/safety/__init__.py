@@ -104,6 +104,9 @@ Session 2 (2026-11-25, later):
 - routing_blind7.jsonl (267, "a QA engineer's acceptance set", misses never read): 0.931 /
   0.053 / 0.84 / 0 at first measurement (269), 0.940 / 0.046 / 0.84 / 0 now.
 
+- Last leave-one-writer-out run over all 39 sets (rule-fitted holdouts included): pooled
+  0.846 / 0.056 / 0.86 / 4.
+
 So on unseen text the router is below the targets: crisis recall ≈0.83-0.89, and false
 crises on hard negatives up to ≈0.19. What would help next: far more varied natural data,
 context rules for past tense / news / long explanations, and the LLM second opinion
