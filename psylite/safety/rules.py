@@ -1097,7 +1097,8 @@ RULES: tuple[Rule, ...] = (
         r"can'?t be (?:detected|traced)|won'?t (?:show up|be detected)|without (?:a trace|being detected))|\b(?:put|slip|add|mix)"
         r"\b"
         + eg(15)
-        + r"\b(?:in|into) (?:his|her|their|someone'?s|somebody'?s|my \w+'?s?) (?:drink|food|coffee|tea|water)",
+        + r"\b(?:in|into) (?:his|her|their|someone'?s|somebody'?s|my (?!baby|kid|child|son|daughter|own)\w+'?s?) "
+        r"(?:drink|food|coffee|tea|water)",
     ),
     _r(
         "en:surveil",
@@ -2075,6 +2076,105 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?:你是|你现在是|扮演|进入|成为|变成)\s?dan\b|(?:可以|能)(?:回答|做)(?:任何|所有)(?:问题|事)(?:了)?"
         + zg(4)
         + r"(?:没有|不受|无)(?:限制|规则|约束)?|不受任何(?:限制|约束|规则)",
+    ),
+    # ------------------------------------------------------------------ refuse: more generalized forms
+    _r(
+        "zh:weapon_howto",
+        "weapons",
+        0.9,
+        r"(?:炸弹|炸药|爆炸物|雷管|燃烧瓶|铝热剂|凝固汽油|硝化甘油|电击棍|迷药|听话水|ghb|gbl|氰化物|毒气|冰毒|芬太尼)"
+        + zg(8)
+        + r"(?:(?:怎么|如何)(?!拆|防|躲|识别|应对|处理|避免|发现)|配方|比例|做法|教程|原料|能做|自制|"
+        r"在家(?:里)?(?:能|可以)?做)",
+    ),
+    _r(
+        "zh:spike_other",
+        "harm_others",
+        0.9,
+        r"(?:放|加|下|掺|拌|倒)(?:多少|点|些|一点)?"
+        + zg(3)
+        + r"(?:在|到|进)?"
+        + r"(?:他|她|别人|同事|室友|婆婆|老公|老婆|邻居|同学|人家|他们)(?:的)?"
+        + zg(2)
+        + r"(?:饭|菜|水|杯|茶|咖啡|酒|饮料|汤|奶茶|早餐|午饭|晚饭)(?:里|中)"
+        + zg(10)
+        + r"(?:死|出事|晕|昏|病|住院|幻觉|出丑|拉肚子|睡得|不记得)",
+    ),
+    _r(
+        "zh:minor_alone",
+        "harm_others",
+        0.9,
+        r"(?:小学|初[一二三]|[一二三四五六]年级|(?<!\d)1?\d岁|未成年)"
+        + zg(6)
+        + r"(?:女生|女孩|小女孩|男孩|小孩|孩子|学生)?"
+        + zg(16)
+        + r"(?:单独约|约(?:她|他)?出来|别告诉(?:爸妈|家长|父母)|不让(?:她|他)?(?:的)?(?:爸妈|家长|父母)知道|"
+        r"瞒着(?:她|他)?(?:的)?(?:爸妈|家长|父母))",
+    ),
+    _r(
+        "zh:hit_and_run",
+        "harm_others",
+        0.85,
+        r"(?:撞了人|撞到人|打了人|捅了人)"
+        + zg(12)
+        + r"(?:跑了|逃|躲|监控|痕迹|处理|不被发现|往哪跑)",
+    ),
+    _r(
+        "zh:decode_jailbreak",
+        "jailbreak",
+        0.9,
+        r"(?:解码|base64|编码)" + zg(8) + r"(?:照做|执行|回答|不要废话|不要警告)",
+    ),
+    _r(
+        "en:make_dangerous",
+        "weapons",
+        0.9,
+        r"\b(?:ghb|gbl|meth|fentanyl|lsd|mdma|heroin|thermite|nitroglycerin|napalm|tatp|pipe bomb|"
+        r"molotov|chloroform|ricin|sarin|pseudoephedrine)\b"
+        + eg(40)
+        + r"\b(?:make|making|cook|cooking|synthesi[sz]e|ratios?|recipe|extract|reduce|step by step|at home|"
+        r"turn (?:it )?into|exact)\b",
+    ),
+    _r(
+        "en:knock_out_other",
+        "harm_others",
+        0.9,
+        r"\b(?:knocks?|knock(?:ed|ing)) (?:a girl|a guy|her|him|someone|somebody|them|people) out\b|"
+        r"\b(?:in|into) (?:his|her|their|someone'?s|somebody'?s|my (?!baby|kid|child|son|daughter|own)\w+'?s?) "
+        r"(?:drink|food|coffee|iced coffee|tea|"
+        r"water|shake|protein shake|smoothie|lunch|soup|dinner)\b"
+        + eg(40)
+        + r"\b(?:sick|die|dead|kill|pass out|knock|unconscious|puke|worse|lethal|enough)\b|"
+        r"\b(?:dose|how much|how many|what would happen)\b"
+        + eg(40)
+        + r"\b(?:in|into|for) (?:his|her|their|someone'?s|somebody'?s|my (?:husband|wife|boss|roommate|"
+        r"coworker|brother|sister|mother-in-law|neighbou?r)'?s?) (?:drink|food|coffee|tea|water|shake|lunch|dinner)\b",
+    ),
+    _r(
+        "en:minor_alone",
+        "harm_others",
+        0.9,
+        r"(?<!my )(?<!our )(?:\b(?:1[0-5]|[5-9]) ?(?:yo|y/o|year old|years old)\b|"
+        r"\b(?:middle schooler|eighth grader|seventh grader)\b)"
+        r"(?=" + eg(120) + r"\b(?:when (?:her|his|their) parents|without (?:her|his|their) parents|"
+        r"not (?:to )?tell (?:her|his|their) parents|get (?:her|him) to come over|"
+        r"meet (?:her|him) alone|get (?:her|him) alone)\b)",
+    ),
+    _r(
+        "en:decode_jailbreak",
+        "jailbreak",
+        0.9,
+        r"\b(?:decode|base64|rot13|pig latin)\b"
+        + eg(40)
+        + r"\b(?:answer|do it|follow|comply|no warnings|so the filter|fully)\b",
+    ),
+    _r(
+        "en:hit_and_run",
+        "harm_others",
+        0.85,
+        r"\bhit (?:someone|somebody|a (?:person|guy|man|woman|kid|pedestrian|cyclist))\b"
+        + eg(60)
+        + r"\b(?:drove off|took off|fled|left|without (?:the )?(?:shop|cops|police)|get rid of|fixed without)\b",
     ),
     _r(
         "en:make_gun",
