@@ -106,6 +106,10 @@ Session 2 (2026-11-25, later):
 
 - Last leave-one-writer-out run over all 39 sets (rule-fitted holdouts included): pooled
   0.846 / 0.056 / 0.86 / 4.
+- Generalized refusal rules read off the r2-e fold's misses (explosive and drug how-to in
+  any word order, spiking someone's food or drink, a minor alone without the parents
+  knowing, hit-and-run, decode-and-obey jailbreaks): 91 refuse cases hit, 0 false refusals
+  over every benign message we have; blind7 refuse recall 0.84 → 0.87.
 
 So on unseen text the router is below the targets: crisis recall ≈0.83-0.89, and false
 crises on hard negatives up to ≈0.19. What would help next: far more varied natural data,
