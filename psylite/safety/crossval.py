@@ -16,88 +16,66 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import time
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
+from psylite.evaluation.routing import Case, RoutingReport, evaluate
 from psylite.safety.normalize import normalize
 from psylite.safety.router import Router
 from psylite.safety.train import DATA_PATH, NATURAL_PATH, TrainArgs, fit
-from psylite.safety.types import Route
+
+# training labels as the evaluation's allowed routes (a cheerful message may get counsel)
+_OK = {
+    "crisis": frozenset({"crisis"}),
+    "refuse": frozenset({"refuse"}),
+    "counsel": frozenset({"counsel"}),
+    "humor": frozenset({"counsel", "humor"}),
+}
 
 
-@dataclass
-class Tally:
-    crisis: int = 0
-    crisis_hit: int = 0
-    benign: int = 0
-    benign_crisis: int = 0
-    refuse: int = 0
-    refuse_hit: int = 0
-    humor_wrong: int = 0
+def _line(report: RoutingReport) -> str:
+    def ratio(x: float) -> str:
+        return "  -  " if math.isnan(x) else f"{x:.3f}"
 
-    def add(self, label: str, route: Route) -> None:
-        if label == "crisis":
-            self.crisis += 1
-            self.crisis_hit += route is Route.CRISIS
-        elif label == "refuse":
-            self.refuse += 1
-            self.refuse_hit += route is Route.REFUSE
-        else:
-            self.benign += 1
-            self.benign_crisis += route is Route.CRISIS
-            self.humor_wrong += label != "humor" and route is Route.HUMOR
-        if label in ("crisis", "refuse") and route is Route.HUMOR:
-            self.humor_wrong += 1
-
-    def merge(self, other: Tally) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    def line(self) -> str:
-        def ratio(a: int, b: int) -> str:
-            return f"{a / b:.3f}" if b else "  -  "
-
-        return (
-            f"crisis recall {ratio(self.crisis_hit, self.crisis)} (n={self.crisis})  "
-            f"false crisis {ratio(self.benign_crisis, self.benign)} (n={self.benign})  "
-            f"refuse recall {ratio(self.refuse_hit, self.refuse)} (n={self.refuse})  "
-            f"humor wrong {self.humor_wrong}"
-        )
+    return (
+        f"crisis recall {ratio(report.crisis_recall)} (n={len(report.crisis_cases)})  "
+        f"false crisis {ratio(report.false_crisis_rate)} (n={len(report.benign_cases)})  "
+        f"refuse recall {ratio(report.refuse_recall)} (n={len(report.refuse_cases)})  "
+        f"humor wrong {report.humor_not_allowed}"
+    )
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def run(args: TrainArgs, sources: list[str] | None = None, verbose: bool = False) -> Tally:
+def run(args: TrainArgs, sources: list[str] | None = None, verbose: bool = False) -> RoutingReport:
+    """Route each held-out set with a model trained without it; print per set and pooled."""
     base = _rows(DATA_PATH)
     natural = _rows(NATURAL_PATH)
     by_source: dict[str, list[dict[str, str]]] = defaultdict(list)
     for row in natural:
         by_source[row.get("source", "?")].append(row)
-    total = Tally()
+    pooled = RoutingReport()
     for source in sources or sorted(by_source):
-        held = by_source[source]
         train = base + [r for r in natural if r.get("source", "?") != source]
         started = time.perf_counter()
         model = fit([normalize(r["text"]) for r in train], [r["label"] for r in train], args)
-        router = Router(model)
-        tally = Tally()
-        for row in held:
-            decision = router.route(row["text"])
-            tally.add(row["label"], decision.route)
-            if verbose and (
-                (row["label"] == "crisis") != (decision.route is Route.CRISIS)
-                or (row["label"] == "refuse") != (decision.route is Route.REFUSE)
-            ):
-                print(f"    miss {row['label']}->{decision.route.value}: {row['text'][:90]!r}")
+        cases = [
+            Case(id=f"{source}-{i}", text=r["text"], ok=_OK[r["label"]])
+            for i, r in enumerate(by_source[source])
+        ]
+        report = evaluate(cases, Router(model))  # type: ignore[arg-type]
+        if verbose:
+            for o in report.misses():
+                print(f"    miss {'|'.join(sorted(o.case.ok))}->{o.route}: {o.case.text[:90]!r}")
         took = time.perf_counter() - started
-        print(f"{source:>12}: {tally.line()}  [{took:.0f}s]", flush=True)
-        total.merge(tally)
-    print(f"{'pooled':>12}: {total.line()}")
-    return total
+        print(f"{source:>12}: {_line(report)}  [{took:.0f}s]", flush=True)
+        pooled.outcomes += report.outcomes
+    print(f"{'pooled':>12}: {_line(pooled)}")
+    return pooled
 
 
 def main(argv: list[str] | None = None) -> None:

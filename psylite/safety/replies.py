@@ -175,6 +175,23 @@ def resources_text(lang: str) -> str:
     return "\n".join(parts)
 
 
+_CHECK_IN = {  # (sentence, emergency clause, end, separator between lines)
+    "zh": (
+        "（如果你有伤害自己的念头，或者正处在危险中，可以随时拨打 {lines}",
+        "；紧急情况请拨打 {urgent}",
+        "。）",
+        "、",
+    ),
+    "en": (
+        "(If you are thinking about harming yourself or you are in danger, you can reach "
+        "{lines} any time",
+        "; in an emergency call {urgent}",
+        ".)",
+        ", ",
+    ),
+}
+
+
 def check_in_line(lang: str, region: str | None = None) -> str:
     """One fixed line after a counsel reply when the router saw possible (not clear) risk.
 
@@ -182,20 +199,14 @@ def check_in_line(lang: str, region: str | None = None) -> str:
     message away there, whatever the LLM writes (or when it is down).
     """
     lang = _lang(lang)
+    sentence, emergency_clause, end, sep = _CHECK_IN[lang]
     picked = _pick(lang, region)
     support = [h for h in picked if not h.emergency][:2]
     emergency = [h for h in picked if h.emergency][:2]
-    if lang == "zh":
-        lines = "、".join(f"{h.name['zh']} {h.number}" for h in support)
-        urgent = "/".join(h.number for h in emergency)
-        return (
-            f"（如果你有伤害自己的念头，或者正处在危险中，可以随时拨打 {lines}"
-            + (f"；紧急情况请拨打 {urgent}" if urgent else "")
-            + "。）"
-        )
-    lines = ", ".join(f"{h.name['en']} {h.number}" for h in support)
+    lines = sep.join(f"{h.name[lang]} {h.number}" for h in support)
     urgent = "/".join(h.number for h in emergency)
     return (
-        f"(If you are thinking about harming yourself or you are in danger, you can reach {lines} "
-        "any time" + (f"; in an emergency call {urgent}" if urgent else "") + ".)"
+        sentence.format(lines=lines)
+        + (emergency_clause.format(urgent=urgent) if urgent else "")
+        + end
     )

@@ -46,8 +46,6 @@ CLF_OVERRIDE_CONTEXT = 0.97
 CLF_VETO = 0.2
 CLF_VETO_MIN_CHARS = 30
 VETO_RISK = 0.6
-#: long messages: the model also reads the last MAX_CLASSIFIER_CHARS characters
-CLF_READ_TAIL = True
 #: humor needs the model's agreement too
 CLF_HUMOR = 0.65
 #: below this the classifier's crisis probability is noise
@@ -151,7 +149,7 @@ class Router:
         if self.model is None:
             return None
         head = self.model.predict_proba(norm)
-        if not CLF_READ_TAIL or len(norm) <= MAX_CLASSIFIER_CHARS:
+        if len(norm) <= MAX_CLASSIFIER_CHARS:
             return head
         tail = self.model.predict_proba(norm[-MAX_CLASSIFIER_CHARS:])
         out = {
@@ -219,10 +217,8 @@ class Router:
         probs = self._predict(norm)
         if probs is not None:
             pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
-            mitigated = (
-                bool(sc.masks) or sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
-            )
             contextual = sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
+            mitigated = bool(sc.masks) or contextual
             if strong == 0.0 and refuse == 0.0:
                 # Alone, the model needs a message long enough to be evidence: on a few
                 # words ("hello again", "我回来了") its confidence means little.
@@ -260,7 +256,7 @@ class Router:
         if (
             probs is not None
             and strong >= CRISIS_THRESHOLD
-            and probs.get("crisis", 1.0) < CLF_VETO
+            and probs["crisis"] < CLF_VETO
             and CLF_VETO_MIN_CHARS <= len(norm) <= MAX_CLASSIFIER_CHARS  # it read all of it
             and _NOW_AGAIN.search(norm) is None
             and sc.best({"method"}) == 0.0  # asking how is never explained away
@@ -268,8 +264,6 @@ class Router:
             risk = min(risk, VETO_RISK)
             reasons.append(f"held back: the model reads it as benign (p={_fmt(probs['crisis'])})")
 
-        if risk < rule_risk:  # held back: the hit still counts towards the conversation
-            rule_risk = risk
         if sc.third_party is not None and strong == 0.0:
             risk = max(risk, 0.5)
             rule_risk = max(rule_risk, 0.5)
