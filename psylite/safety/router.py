@@ -35,8 +35,8 @@ CLF_CRISIS_WITH_SIGNS = 0.7
 #: shortest message on which the classifier may decide a crisis without any rule signal
 CLF_ALONE_MIN_CHARS = 15
 #: short messages (CLF_SHORT_MIN_CHARS..CLF_ALONE_MIN_CHARS) need more confidence
-CLF_SHORT_MIN_CHARS = 6
-CLF_SHORT_CRISIS = 0.9
+CLF_SHORT_MIN_CHARS = 4
+CLF_SHORT_CRISIS = 0.8
 #: so confident that everyday context ("moving", "trip") no longer explains it away
 CLF_OVERRIDE_CONTEXT = 0.97
 #: a crisis rule on a longer message the model reads as clearly benign (news, a past

@@ -143,7 +143,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Chinese negation of self-harm
         (
             "negation",
-            r"(?:我)?(?:并?没有|没|并不|(?<!是)不是|从来?没(?:有)?|从不|不会|绝不会?|才不会?|不再|不至于|不打算|不准备|"
+            # "有没有" asks a question, it does not deny
+            r"(?:我)?(?:(?<!有)并?没有|(?<!有)没|并不|(?<!是)不是|从来?没(?:有)?|从不|不会|绝不会?|才不会?|不再|不至于|不打算|不准备|"
             r"别担心我?不会)(?:有)?(?:真的)?(?:想|打算|要|会|准备|去)?(?:过)?(?:要|去)?"
             r"(?:死|自杀|轻生|寻死|寻短见|伤害自己|自残|自伤|想不开|做傻事|结束生命|了结自己|跳楼|割腕)",
         ),
@@ -832,9 +833,14 @@ RULES: tuple[Rule, ...] = (
         "danger",
         1.0,
         r"\b(?:i )?(?:just |already )?(?:took|swallowed|overdosed on|drank|downed|ate)\b"
+        # not a normal dose: "took 2 tylenol", "took my meds", "a couple of pills"
+        r"(?! (?:a|an|one|two|three|[1-4]|a couple(?: of)?|my (?:usual|normal|daily|morning|night|evening|"
+        r"prescribed)|my meds|my pills)\b)"
         + eg(25)
         + r"\b(?:pills|tablets|whole bottle|entire bottle|bottle of|overdose|bleach|poison|antifreeze|"
-        r"tylenol|paracetamol|acetaminophen|sleeping pills|my meds|all my meds|rat poison)\b|\bi'?m bleeding\b|"
+        r"tylenol|paracetamol|acetaminophen|sleeping pills|my meds|all my meds|rat poison)\b"
+        r"(?! (?:for (?:my|the|a|his|her) (?:headache|cramps|period|fever|cold|flu|pain|back|tooth|migraine|"
+        r"allergies)|as prescribed|like the doctor said)\b)|\bi'?m bleeding\b|"
         r"\bbleeding (?:a lot|heavily|badly|won'?t stop)|\bcan'?t stop the bleeding\b|\brope is (?:ready|tied|up)\b|"
         r"\btied (?:the|a) noose\b|\bnoose\b|\bi (?:just |already )?(?:cut|slit) my (?:wrists?|arm|throat)\b|"
         r"\bi overdosed\b|\bi (?:just )?od'?d\b",
@@ -1379,12 +1385,30 @@ MORE_RULES: tuple[Rule, ...] = (
         1.0,
         r"(?:吞|吃|喝|服)(?:了|下|掉)(?:了)?"
         + zg(3)
-        + r"(?:[1-9]\d+|几十|一整瓶|一瓶|一把|整瓶|一盒|整盒|所有的?|全部的?|好多|很多)"
+        + r"(?:[1-9]\d+|[二三四五六七八九]?十[几多来]?|几十|一整瓶|一瓶|一把|整瓶|一盒|整盒|所有的?|全部的?|好多|很多)"
         + zg(2)
         + r"(?:片|粒|颗|瓶|盒)?(?:的)?"
         + zg(2)
-        + r"(?:药|安眠药|农药|百草枯|敌敌畏|老鼠药|药片|止痛药|扑热息痛|对乙酰氨基酚|布洛芬|抗抑郁药)|"
-        r"(?:喝|吃|吞|服)(?:了|下)(?:了)?(?:农药|百草枯|敌敌畏|老鼠药|鼠药|除草剂|漂白水|84消毒液)",
+        + r"(?:药|安眠药|农药|百草枯|敌敌畏|老鼠药|药片|止痛药|扑热息痛|对乙酰氨基酚|布洛芬|抗抑郁药|头孢)|"
+        r"(?:喝|吃|吞|服)(?:了|下)(?:了)?"
+        + zg(4)
+        + r"(?:农药|百草枯|敌敌畏|老鼠药|鼠药|除草剂|漂白水|84消毒液|消毒液|洁厕灵)|"
+        # alcohol and sedatives together, taken (a question about mixing them is not this)
+        r"(?:喝|灌)(?:了|着)?"
+        + zg(8)
+        + r"(?:酒|伏特加|白酒|啤酒|威士忌)"
+        + zg(8)
+        + r"(?:吃|吞|服)(?:了|下|着)?"
+        + zg(4)
+        + r"(?:阿普唑仑|安眠药|安定|佐匹克隆|唑吡坦|艾司唑仑|氯硝西泮|劳拉西泮)"
+        + r"(?!"
+        + zg(10)
+        + r"(?:吗|能不能|可不可以|会不会|可以吗))|"
+        # a Chinese count of tablets swallowed, with nothing after it ("吃了二十多片 有点后悔")
+        r"(?:吞|吃|服)(?:了|下)(?:了)?(?:[1-9]\d|[二三四五六七八九]?十[几多来]?|几十)(?:片|粒|颗)(?![a-z\u4e00-\u9fff]{0,2}(?:维生素|vc|钙|鱼油|糖|瓜子|花生|葡萄|草莓))|"
+        # the cephalosporin-and-alcohol reaction people use on purpose, both taken
+        r"(?:吃|吞|服)(?:了|下)" + zg(6) + r"头孢" + zg(8) + r"(?:喝|灌)(?:了|下)" + zg(4) + r"酒|"
+        r"(?:喝|灌)(?:了|下)" + zg(8) + r"酒" + zg(8) + r"(?:吃|吞|服)(?:了|下)" + zg(4) + r"头孢",
     ),
     _r(
         "zh:cut_deep",
@@ -1708,6 +1732,45 @@ MORE_RULES: tuple[Rule, ...] = (
         + r"(?:没回|不回|没有回|联系不上|找不到我)"
         + zg(10)
         + r"(?:走了(?![去出旅])|不在了|死了)",
+    ),
+    _r(
+        "zh:burn_self",
+        "self",
+        0.85,
+        # burning oneself with a cigarette or lighter (not an accident: "被/不小心" is excluded)
+        r"(?<!被)(?<!不小心)(?:拿|用)?(?:烟头|打火机|烙铁)(?:往|在|对着)?"
+        + zg(4)
+        + r"(?:烫|摁|按|戳)(?!到|伤了)"
+        + zg(3)
+        + r"(?:自己|胳膊|手臂|手腕|手背|大腿|皮肤|身上)",
+    ),
+    _r(
+        "zh:harm_done_relief",
+        "self",
+        0.85,
+        r"(?:割|划)完(?:了)?" + zg(6) + r"(?:舒服|好受|轻松|平静|解脱|血)",
+    ),
+    _r(
+        "zh:wish_hit",
+        "self",
+        0.85,
+        r"(?:希望|但愿|盼着|想让)"
+        + zg(6)
+        + r"(?:车|卡车|货车|地铁|火车)"
+        + zg(3)
+        + r"(?:别停|不停|不要停|撞(?:过来|上来|死我|我))",
+    ),
+    _r(
+        "zh:painless_way",
+        "method",
+        0.9,
+        # "a way to die that doesn't hurt", Cantonese forms included; the cephalosporin-and-
+        # alcohol reaction asked about as a way to die
+        r"(?:方法|办法|点样|怎么|怎样|如何|咩)"
+        + zg(4)
+        + r"死得(?:唔|不|冇|没)(?:痛|辛苦|难受)|"
+        r"死得(?:唔|不|冇|没)(?:痛|辛苦|难受)(?:的|嘅)?(?:方法|办法|死法)|(?:唔|不|冇|没)痛(?:的|嘅)死法|"
+        r"头孢" + zg(2) + r"(?:配|加|就|和|跟|兑)" + zg(2) + r"酒" + zg(6) + r"(?:会|能|可以|真的)?(?:死|致命|没命)",
     ),
     _r(
         "zh:only_means",
@@ -2099,6 +2162,33 @@ MORE_RULES: tuple[Rule, ...] = (
         + r"(?:饭|菜|水|杯|茶|咖啡|酒|饮料|汤|奶茶|早餐|午饭|晚饭)(?:里|中)"
         + zg(10)
         + r"(?:死|出事|晕|昏|病|住院|幻觉|出丑|拉肚子|睡得|不记得)",
+    ),
+    _r(
+        "zh:poison_unnoticed",
+        "harm_others",
+        0.95,
+        # poison in someone's food that nobody would taste or find
+        r"(?:农药|毒药|老鼠药|鼠药|毒|药)"
+        + zg(6)
+        + r"(?:混|放|加|下|掺|拌)(?:在|进|到)?"
+        + zg(6)
+        + r"(?:饭|菜|水|饮料|酒|汤|咖啡|茶|肉|食物|奶茶)"
+        + zg(8)
+        + r"(?:尝不出|吃不出|喝不出|看不出|不被发现|发现不了|查不出|验不出)|"
+        r"(?:饭|菜|水|饮料|酒|汤|咖啡|茶|肉|食物|奶茶)(?:里|中)"
+        + zg(6)
+        + r"(?:放|加|下|掺)"
+        + zg(4)
+        + r"(?:农药|毒药|老鼠药|鼠药|毒|药)"
+        + zg(6)
+        + r"(?:尝不出|吃不出|喝不出|看不出|不被发现|发现不了|查不出|验不出)",
+    ),
+    _r(
+        "en:sawn_off",
+        "weapons",
+        0.9,
+        r"\b(?:saw|cut|shorten)(?:ing|ed)? (?:off |down )?(?:the |a |my |his )?(?:shotgun|rifle|gun)(?:'s)? barrel|"
+        r"\b(?:make|making|build) (?:a |my own )?sawn?[- ]off\b",
     ),
     _r(
         "zh:minor_alone",
