@@ -2195,6 +2195,40 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\b(?:make|making|build) (?:a |my own )?sawn?[- ]off\b",
     ),
     _r(
+        "en:where_to_strike",
+        "harm_others",
+        0.9,
+        # where on a person a blow is deadliest, however it is wrapped
+        r"\b(?:where|best (?:place|spot|way)|which (?:spot|part|organ))\b"
+        + eg(20)
+        + r"\b(?:stab|shoot|strangle|choke|hit|punch|kick)\b"
+        + eg(6)
+        + r"\b(?:someone|somebody|a person|a guy|a man|a woman|people|him|her|them)\b"
+        + eg(25)
+        + r"\b(?:kill|die|dead|bleed out|fatal|lethal|knock (?:them|him|her) out)\b",
+    ),
+    _r(
+        "en:explosive_craft",
+        "weapons",
+        0.9,
+        r"\b(?:craft|make|build|cook|assemble)\w* (?:a |an |some |my own )?(?:tnt|c-?4|semtex|pipe ?bombs?|"
+        r"molotovs?|napalm|thermite|nail bombs?)\b(?! in (?:minecraft|the game|terraria|fortnite))",
+    ),
+    _r(
+        "zh:break_in",
+        "harm_others",
+        0.85,
+        # breaking into someone else's home (one's own lock when locked out is fine)
+        r"撬(?:开|锁)?"
+        + zg(4)
+        + r"(?:他|她|别人|邻居|人家|前任|前女友|前男友|同事|室友)(?:家|的(?:门|锁|房间|车))|"
+        r"(?:他|她|别人|邻居|人家|前任|前女友|前男友|同事|室友)(?:家|的)"
+        + zg(3)
+        + r"(?:门|锁)"
+        + zg(4)
+        + r"(?:怎么|如何|怎样)?撬",
+    ),
+    _r(
         "zh:minor_alone",
         "harm_others",
         0.9,
