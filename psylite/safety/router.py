@@ -25,7 +25,7 @@ CRISIS_THRESHOLD = 0.69
 #: the band where an optional second opinion is asked
 AMBIGUOUS_LOW = 0.35
 #: classifier probabilities that decide on their own (no rule hit)
-CLF_CRISIS = 0.7
+CLF_CRISIS = 0.65
 CLF_REFUSE = 0.6
 #: below this length a request is judged by the model only when it is very sure
 #: ("What can you do?", 「怎么学习效率更高」 look like the how-to requests it refuses)
@@ -37,8 +37,12 @@ CLF_ALONE_MIN_CHARS = 15
 #: short messages (CLF_SHORT_MIN_CHARS..CLF_ALONE_MIN_CHARS) need more confidence
 CLF_SHORT_MIN_CHARS = 4
 CLF_SHORT_CRISIS = 0.8
-#: so confident that everyday context ("moving", "trip") no longer explains it away
-CLF_OVERRIDE_CONTEXT = 0.97
+#: so confident that everyday context ("moving", "trip") or a benign reading the rules saw
+#: (hyperbole, a negation, a third party) no longer explains it away. Leave-one-writer-out
+#: (was 0.97 for context, never for the rules' benign readings): 52 more crises, 21 more
+#: false ones over 3,919 / 4,479 messages.
+CLF_OVERRIDE_CONTEXT = 0.9
+CLF_OVERRIDE_MASKED = 0.95
 #: a crisis rule on a longer message the model reads as clearly benign (news, a past
 #: attempt told in recovery, a friend's worry, 「加班加到想死」) is held back to the ambiguous
 #: band: counsel with distress, humor off. Measured leave-one-writer-out, rule crises with
@@ -93,10 +97,12 @@ _DEATH_WORDS = re.compile(
 )
 
 
-# The risk is (again) now: the model's "benign" reading of a recovery story does not hold.
-_NOW_AGAIN = re.compile(
-    r"最近|现在|今晚|今天|这几天|这阵子|又开始|又想|又有了?(?:那种|这种)?(?:念头|想法)|还是想|还在想|回来了|"
-    r"\b(?:lately|recently|again|these days|right now|tonight|today|anymore|still|back)\b"
+# The risk is back: the model's "benign" reading of a recovery story does not hold. (Words
+# of time alone — "today", 「现在」 — do not count: recovery stories are full of them, and
+# leave-one-writer-out they kept ~60 false crises for ~7 true ones.)
+_AGAIN = re.compile(
+    r"又开始|又想|又有了?(?:那种|这种)?(?:念头|想法)|还是想|还在想|回来了|"
+    r"\b(?:again|anymore|still|back)\b"
 )
 
 
@@ -229,7 +235,9 @@ class Router:
                 else:
                     needed = 2.0
                 if pc >= needed and (
-                    not mitigated or (pc >= CLF_OVERRIDE_CONTEXT and contextual and not sc.masks)
+                    not mitigated
+                    or (pc >= CLF_OVERRIDE_CONTEXT and not sc.masks)
+                    or pc >= CLF_OVERRIDE_MASKED
                 ):
                     risk = max(risk, 0.75)
                     reasons.append(f"classifier: crisis p={_fmt(pc)}")
@@ -258,7 +266,7 @@ class Router:
             and strong >= CRISIS_THRESHOLD
             and probs["crisis"] < CLF_VETO
             and CLF_VETO_MIN_CHARS <= len(norm) <= MAX_CLASSIFIER_CHARS  # it read all of it
-            and _NOW_AGAIN.search(norm) is None
+            and _AGAIN.search(norm) is None
             and sc.best({"method"}) == 0.0  # asking how is never explained away
         ):
             risk = min(risk, VETO_RISK)
