@@ -2229,6 +2229,110 @@ MORE_RULES: tuple[Rule, ...] = (
         + r"(?:怎么|如何|怎样)?撬",
     ),
     _r(
+        "zh:poison_animal",
+        "harm_others",
+        0.9,
+        # poisoning a neighbour's dog or a stray ("让它死", "以后都不会再叫")
+        r"(?:狗|猫|鸟|鸡)"
+        + zg(16)
+        + r"(?:药|毒|农药|老鼠药|鼠药|防冻液)"
+        + zg(12)
+        + r"(?:死|消失|不再叫|不会再[叫吠]|唔会再[叫吠]|再也不[叫吠]|不叫了)|"
+        r"(?:什么|咩|哪种|啥)(?:药|毒)" + zg(10) + r"(?:狗|猫)" + zg(6) + r"(?:死|消失)",
+    ),
+    _r(
+        "en:poison_animal",
+        "harm_others",
+        0.9,
+        r"\b(?:antifreeze|rat poison|poison|bleach|xylitol)\b"
+        + eg(40)
+        + r"\b(?:cats?|dogs?|strays?|pets?|birds?|pigeons?)\b"
+        + eg(30)
+        + r"\b(?:how much|kill|die|dead|get rid|per bowl|works?)\b|"
+        r"\b(?:kill|poison|get rid of)\b"
+        + eg(10)
+        + r"\b(?:neighbou?r'?s|the) (?:dog|cat)\b"
+        + eg(30)
+        + r"\b(?:without|won'?t|so (?:no one|nobody)|untraceable|undetect)",
+    ),
+    _r(
+        "zh:sabotage_brakes",
+        "harm_others",
+        0.9,
+        r"刹车"
+        + zg(10)
+        + r"(?:动手脚|做手脚|剪|弄坏|松|放气)|(?:剪|弄坏|做手脚)"
+        + zg(6)
+        + r"刹车(?:线|油管|片)?",
+    ),
+    _r(
+        "en:sabotage_brakes",
+        "harm_others",
+        0.9,
+        r"\b(?:cut|tamper(?:ing)? with|mess(?:ing)? with|disable|loosen)\b"
+        + eg(12)
+        + r"\b(?:his|her|their|someone'?s|my (?:ex|boss|neighbou?r|husband|wife)'?s?)\b"
+        + eg(10)
+        + r"\bbrakes?(?: lines?)?\b",
+    ),
+    _r(
+        "zh:arson",
+        "harm_others",
+        0.9,
+        r"把(?:他|她|他们|老板|邻居|前任|工头)(?:的|家的?)?(?:车|房子|房|店|家|铺子|仓库)(?:给)?(?:烧|点)(?:了|掉)|"
+        r"(?:烧|点)(?:了|掉)?(?:他|她|他们|老板|邻居|前任)(?:的|家的?)?(?:车|房子|房|店|家|铺子|仓库)|"
+        r"(?:汽油|酒精|助燃)" + zg(12) + r"(?:不留痕迹|查不出|烧得快|一下就着)",
+    ),
+    _r(
+        "en:arson",
+        "harm_others",
+        0.9,
+        r"\baccelerants?\b" + eg(30) + r"\b(?:trace|investigators?|detect|undetect)|"
+        r"\b(?:burn|torch|set fire to)\b"
+        + eg(6)
+        + r"\b(?:his|her|their|my (?:ex|boss|landlord|neighbou?r)'?s?)\b"
+        + eg(6)
+        + r"\b(?:car|house|shop|truck|place|restaurant)\b",
+    ),
+    _r(
+        "zh:account_takeover",
+        "harm_others",
+        0.9,
+        # someone else's accounts, phone or location
+        r"(?:盗|偷|黑进|破解|登进|登录)(?:别人|他|她|人家|前任|同学|老公|老婆|男朋友|女朋友)(?:的)?"
+        r"(?:支付宝|微信|qq|账号|号|手机|邮箱|抖音|微博|icloud)|"
+        r"(?:通过|用)(?:他|她|别人|这个人|对方)?(?:的)?(?:手机号|电话号码?|身份证号?)"
+        + zg(4)
+        + r"(?:查|定位|找)(?:到)?"
+        + zg(4)
+        + r"(?:定位|位置|住址|住哪|在哪)|"
+        r"(?:查|找)(?:一下)?(?:这个人|他|她|对方)(?:住|在)哪",
+    ),
+    _r(
+        "en:account_takeover",
+        "harm_others",
+        0.9,
+        r"\b(?:how (?:do|can|could|to)|fastest way|best way|easiest way|help me|teach me|ways? to)\b"
+        + eg(12)
+        + r"\b(?:get|break|hack|log) ?(?:in)?to (?:her|his|my (?:ex|friend|girlfriend|boyfriend|wife|husband|sister|"
+        r"brother|roommate)'?s?|someone'?s|their)\b"
+        + eg(6)
+        + r"\b(?:snapchat|instagram|insta|facebook|whatsapp|email|phone|icloud|account|tiktok|discord)\b|"
+        r"\bspyware on\b|\bphishing (?:kit|page|site)\b",
+    ),
+    _r(
+        "en:push_to_self_harm",
+        "harm_others",
+        0.95,
+        r"\b(?:push|drive|get)\b"
+        + eg(8)
+        + r"\b(?:her|him|them)\b"
+        + eg(4)
+        + r"(?:over the edge|to (?:kill|hurt|cut) (?:herself|himself|themselves))|"
+        r"\bmake (?:her|him|them|\w+'?s? ex) \w* ?(?:feel )?\w* ?(?:so )?\w* (?:that )?(?:she|he|they) "
+        r"(?:starts?|goes?|will) (?:hurting|cutting|killing) (?:herself|himself|themselves)",
+    ),
+    _r(
         "zh:minor_alone",
         "harm_others",
         0.9,
