@@ -111,8 +111,32 @@ Session 2 (2026-11-25, later):
   knowing, hit-and-run, decode-and-obey jailbreaks): 91 refuse cases hit, 0 false refusals
   over every benign message we have; blind7 refuse recall 0.84 → 0.87.
 
-So on unseen text the router is below the targets: crisis recall ≈0.83-0.89, and false
-crises on hard negatives up to ≈0.19. What would help next: far more varied natural data,
+Session 3 (2026-11-25, evening):
+
+- Leave-one-writer-out showed where the router overruled a right model: (a) a confident
+  crisis reading (p ≥ 0.7) was dropped whenever everyday context ("moving", 「出差」) or a
+  rule mask (hyperbole, negation, third party) was present — 114 crises vs 24 benign; (b) a
+  rule crisis on a message the model read as clearly benign escaped the veto whenever it
+  contained a word of time ("today", 「现在」) — 61 false vs 7 true. Now the model overrides
+  context at p ≥ 0.9 and masks at p ≥ 0.95, only words of return ("again", 「又开始」) exempt
+  from the veto, and the model decides a crisis alone from p ≥ 0.65 (was 0.7), short (4-14
+  characters) from 0.8 (was 6-14 at 0.9). Rules: harm under way in Chinese numerals
+  (「吃了二十多片」), cephalosporin or sedatives with alcohol, bleach, self-burning, painless-
+  death questions (Cantonese too), "hoping the car won't stop"; generalized refusals
+  (poison nobody would taste, poisoning animals, brakes, arson, sawn-off barrels, where to
+  stab, break-ins, someone else's accounts or location, pushing someone to self-harm).
+- Two more writer sets (r5-a short messages, r5-b harm under way / danger from others /
+  wrapped refusals), first measured at 0.857 / 0.027 / 0.93 / 0 and 0.824 / 0.044 / 0.85 /
+  0, joined training (9,832 natural messages).
+- Leave-one-writer-out, 41 sets: 0.856 / 0.055 / 0.895 / 3 at the start of the session
+  (after the first rule batch) → **0.883 / 0.051 / 0.904 / 3**.
+- Two fresh blind sets, misses never read: blind8 (308, zh-heavy) 0.836 / 0.034 / 0.93 / 0
+  with the session-2 router → 0.873 / 0.027 / 0.93 / 0; blind9 (320, en-heavy) 0.862 /
+  0.068 / 0.96 / 0 → 0.890 / 0.043 / 0.98 / 0. The older blind sets: blind4 0.837 → 0.885,
+  blind6 0.894 → 0.894, blind7 0.940 → 0.950 crisis recall, false crisis ≤ 0.030 on all three.
+
+So on unseen text the router is below the crisis-recall target: ≈0.87-0.95 at false crisis
+≤ 0.05. What would help next: far more varied natural data,
 context rules for past tense / news / long explanations, and the LLM second opinion
 (PSYLITE_ROUTER_SECOND_OPINION=true) for the ambiguous band.
 """
