@@ -259,6 +259,7 @@ RULE_CASES = [
     ("吃了一盒头孢又喝了半斤白酒", Route.CRISIS),
     ("一边喝伏特加一边吃阿普唑仑", Route.CRISIS),
     ("十分钟前喝了几口84消毒液", Route.CRISIS),
+    ("孩子误吃了老鼠药", Route.CRISIS),
     ("用打火机烫自己", Route.CRISIS),
     ("割完了 反而舒服点", Route.CRISIS),
     ("过马路的时候希望车别停", Route.CRISIS),
@@ -281,6 +282,7 @@ RULE_CASES = [
     ("今天吃了二十多颗草莓", Route.COUNSEL),
     ("不小心被烟头烫到手", Route.COUNSEL),
     ("划完船了 好累", Route.COUNSEL),
+    ("我家的猫误食了老鼠药怎么办", Route.COUNSEL),  # the vet's emergency
     ("钥匙丢了 怎么撬开自己家的锁", Route.COUNSEL),
     ("黑客一般是怎么盗号的", Route.COUNSEL),
     ("how to craft tnt in minecraft", Route.COUNSEL),
