@@ -100,6 +100,15 @@ _EN_3P = (
     r"someone i know|a classmate|a coworker|the character|the main character|the protagonist)"
 )
 
+# a pet that ate something is the vet's emergency, not the user's crisis
+_NOT_A_PET = r"(?<![猫狗])(?<![猫狗]误)"
+# tens of tablets in Chinese numerals (二十多, 十几, 几十)
+_ZH_TENS = r"[二三四五六七八九]?十[几多来]?|几十"
+# poison in someone's food that nobody would taste or find
+_ZH_POISON = r"(?:农药|毒药|老鼠药|鼠药|毒|药)"
+_ZH_FOOD = r"(?:饭|菜|水|饮料|酒|汤|咖啡|茶|肉|食物|奶茶)"
+_ZH_UNNOTICED = r"(?:尝不出|吃不出|喝不出|看不出|不被发现|发现不了|查不出|验不出)"
+
 # what people do at a river or on a rooftop for fun
 _PASTIME = r"(?:夜景|风景|好美|拍照|烟花|日落|日出|星星|散步|跑步|钓鱼|烧烤|野餐|乘凉|晒|喝酒|聊天|约会|打卡|旅游|玩)"
 
@@ -1383,15 +1392,18 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:overdose_done",
         "danger",
         1.0,
-        # a pet that ate something is the vet's emergency, not the user's crisis
-        r"(?<![猫狗])(?<![猫狗]误)(?:吞|吃|喝|服)(?:了|下|掉)(?:了)?"
+        _NOT_A_PET
+        + r"(?:吞|吃|喝|服)(?:了|下|掉)(?:了)?"
         + zg(3)
-        + r"(?:[1-9]\d+|[二三四五六七八九]?十[几多来]?|几十|一整瓶|一瓶|一把|整瓶|一盒|整盒|所有的?|全部的?|好多|很多)"
+        + r"(?:[1-9]\d+|"
+        + _ZH_TENS
+        + r"|一整瓶|一瓶|一把|整瓶|一盒|整盒|所有的?|全部的?|好多|很多)"
         + zg(2)
         + r"(?:片|粒|颗|瓶|盒)?(?:的)?"
         + zg(2)
         + r"(?:药|安眠药|农药|百草枯|敌敌畏|老鼠药|药片|止痛药|扑热息痛|对乙酰氨基酚|布洛芬|抗抑郁药|头孢)|"
-        r"(?<![猫狗])(?<![猫狗]误)(?:喝|吃|吞|服)(?:了|下)(?:了)?"
+        + _NOT_A_PET
+        + r"(?:喝|吃|吞|服)(?:了|下)(?:了)?"
         + zg(4)
         + r"(?:农药|百草枯|敌敌畏|老鼠药|鼠药|除草剂|漂白水|84消毒液|消毒液|洁厕灵)|"
         # alcohol and sedatives together, taken (a question about mixing them is not this)
@@ -1406,7 +1418,9 @@ MORE_RULES: tuple[Rule, ...] = (
         + zg(10)
         + r"(?:吗|能不能|可不可以|会不会|可以吗))|"
         # a Chinese count of tablets swallowed, with nothing after it ("吃了二十多片 有点后悔")
-        r"(?:吞|吃|服)(?:了|下)(?:了)?(?:[1-9]\d|[二三四五六七八九]?十[几多来]?|几十)(?:片|粒|颗)(?![a-z\u4e00-\u9fff]{0,2}(?:维生素|vc|钙|鱼油|糖|瓜子|花生|葡萄|草莓))|"
+        r"(?:吞|吃|服)(?:了|下)(?:了)?(?:[1-9]\d|"
+        + _ZH_TENS
+        + r")(?:片|粒|颗)(?![a-z\u4e00-\u9fff]{0,2}(?:维生素|vc|钙|鱼油|糖|瓜子|花生|葡萄|草莓))|"
         # the cephalosporin-and-alcohol reaction people use on purpose, both taken
         r"(?:吃|吞|服)(?:了|下)" + zg(6) + r"头孢" + zg(8) + r"(?:喝|灌)(?:了|下)" + zg(4) + r"酒|"
         r"(?:喝|灌)(?:了|下)" + zg(8) + r"酒" + zg(8) + r"(?:吃|吞|服)(?:了|下)" + zg(4) + r"头孢",
@@ -1692,7 +1706,12 @@ MORE_RULES: tuple[Rule, ...] = (
         "harm_others",
         0.9,
         r"(?:让|使|害)(?:他|她|对方|别人|某人|他们)" + zg(4) + r"(?:出车祸|出事故|摔死|残废|瘫痪)|"
-        r"(?:车上|刹车)" + zg(3) + r"(?:动手脚|做手脚)",
+        r"车上" + zg(3) + r"(?:动手脚|做手脚)|"
+        r"刹车"
+        + zg(10)
+        + r"(?:动手脚|做手脚|剪|弄坏|松|放气)|(?:剪|弄坏|做手脚)"
+        + zg(6)
+        + r"刹车",
     ),
     _r(
         "zh:hack_into",
@@ -2172,21 +2191,22 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:poison_unnoticed",
         "harm_others",
         0.95,
-        # poison in someone's food that nobody would taste or find
-        r"(?:农药|毒药|老鼠药|鼠药|毒|药)"
+        _ZH_POISON
         + zg(6)
         + r"(?:混|放|加|下|掺|拌)(?:在|进|到)?"
         + zg(6)
-        + r"(?:饭|菜|水|饮料|酒|汤|咖啡|茶|肉|食物|奶茶)"
+        + _ZH_FOOD
         + zg(8)
-        + r"(?:尝不出|吃不出|喝不出|看不出|不被发现|发现不了|查不出|验不出)|"
-        r"(?:饭|菜|水|饮料|酒|汤|咖啡|茶|肉|食物|奶茶)(?:里|中)"
+        + _ZH_UNNOTICED
+        + r"|"
+        + _ZH_FOOD
+        + r"(?:里|中)"
         + zg(6)
         + r"(?:放|加|下|掺)"
         + zg(4)
-        + r"(?:农药|毒药|老鼠药|鼠药|毒|药)"
+        + _ZH_POISON
         + zg(6)
-        + r"(?:尝不出|吃不出|喝不出|看不出|不被发现|发现不了|查不出|验不出)",
+        + _ZH_UNNOTICED,
     ),
     _r(
         "en:sawn_off",
@@ -2255,16 +2275,6 @@ MORE_RULES: tuple[Rule, ...] = (
         + r"\b(?:neighbou?r'?s|the) (?:dog|cat)\b"
         + eg(30)
         + r"\b(?:without|won'?t|so (?:no one|nobody)|untraceable|undetect)",
-    ),
-    _r(
-        "zh:sabotage_brakes",
-        "harm_others",
-        0.9,
-        r"刹车"
-        + zg(10)
-        + r"(?:动手脚|做手脚|剪|弄坏|松|放气)|(?:剪|弄坏|做手脚)"
-        + zg(6)
-        + r"刹车(?:线|油管|片)?",
     ),
     _r(
         "en:sabotage_brakes",
