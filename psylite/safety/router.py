@@ -31,6 +31,8 @@ CLF_REFUSE = 0.6
 #: ("What can you do?", 「怎么学习效率更高」 look like the how-to requests it refuses)
 CLF_REFUSE_SHORT_CHARS = 15
 CLF_REFUSE_SHORT = 0.99
+#: the model agreeing with a soft warning sign the rules saw; since CLF_CRISIS fell below
+#: it, this only decides messages shorter than CLF_ALONE_MIN_CHARS
 CLF_CRISIS_WITH_SIGNS = 0.7
 #: shortest message on which the classifier may decide a crisis without any rule signal
 CLF_ALONE_MIN_CHARS = 15
