@@ -57,6 +57,14 @@ _ZH_SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"食(?=[了药安农百成])", "吃"),
         (r"𠝹|𰂇", "割"),  # Cantonese "to cut" (outside the basic CJK block)
         (r"而家", "现在"),
+        (r"谂住?", "想"),
+        (r"(?:琴|寻)晚", "昨晚"),
+        (r"(?:琴|寻)日", "昨天"),
+        (r"边度", "哪里"),
+        (r"(?<![好])几多", "多少"),
+        (r"嗰|𠮶", "那"),
+        (r"㩒", "按"),
+        (r"食(?=多少)", "吃"),
         (r"(?<![a-z])(?:听朝|听日)", "明天"),
         (r"阿妈", "妈妈"),
         (r"阿爸", "爸爸"),
@@ -66,6 +74,8 @@ _ZH_SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # English verbs inside a Chinese sentence (「爸爸又hit我了」)
         (r"(?<=[\u4e00-\u9fff])\s?(?:hit|beat|hurt)s?\s?(?=我)", "打"),
         (r"(?<=[想要去])\s?(?:die|dead)(?![a-z])", "死"),
+        (r"(?<=[会就])\s?(?:die|dead)(?![a-z])", "死"),
+        (r"(?<=[楼层顶台])[\s,]*jump(?![a-z])", "跳"),
     ]
 )
 

@@ -147,13 +147,16 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "benign_phrase",
             r"(?:自杀式(?:袭击|炸弹|攻击)?|自杀(?:小队|森林|未遂者的)?电影|杀毒|杀软|杀菌|杀虫|杀时间|杀价|"
-            r"杀青|秒杀|绝杀|击杀|连杀|必杀|抢杀|杀猪盘|狼人杀|剧本杀|杀手锏|杀死比赛|杀进程|杀人游戏)",
+            r"杀青|秒杀|绝杀|击杀|连杀|必杀|抢杀|杀猪盘|狼人杀|剧本杀|杀手锏|杀死比赛|杀进程|杀人游戏|杀鸡儆猴|杀鸡给猴看|"
+            r"自杀(?:重生|复活|回城|回档))",
         ),
+        # 「下辈子再也不读研了」: a vow about a task, not a wish to die
+        ("benign_phrase", r"下辈子(?:再也|再|都|绝对)?(?:不|别)(?:要)?(?:读|考|学|做|当|干|上|买|嫁|娶|养|写|加班)"),
         # Chinese negation of self-harm
         (
             "negation",
             # "有没有" asks a question, it does not deny
-            r"(?:我)?(?:(?<!有)并?没有|(?<!有)没|并不|(?<!是)不是|从来?没(?:有)?|从不|不会|绝不会?|才不会?|不再|不至于|不打算|不准备|"
+            r"(?:我)?(?:(?<!有)并?没有|(?<!有)没|并不|(?<!是)不是|从来?没(?:有)?|从不|(?<!会)不会|绝不会?|才不会?|不再|不至于|不打算|不准备|"
             r"别担心我?不会)(?:有)?(?:真的)?(?:想|打算|要|会|准备|去)?(?:过)?(?:要|去)?"
             r"(?:死|自杀|轻生|寻死|寻短见|伤害自己|自残|自伤|想不开|做傻事|结束生命|了结自己|跳楼|割腕)",
         ),
@@ -1601,11 +1604,13 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:buy_charcoal",
         "self",
         0.85,
-        r"(?:买|网购|囤|订)(?:了)?"
+        r"(?:买|网购|囤|订|下单)(?:了)?"
         + zg(4)
         + r"(?:木炭|炭)(?!"
         + zg(8)
-        + r"(?:烧烤|火锅|烤肉|烤串|取暖器|炉))",
+        + r"(?:烧烤|火锅|烤肉|烤串|取暖器|炉))|"
+        # charcoal and tape to seal a room
+        r"炭" + zg(10) + r"(?:胶带|胶纸|封箱带|封口)",
     ),
     _r(
         "zh:will_done",
@@ -2039,7 +2044,8 @@ MORE_RULES: tuple[Rule, ...] = (
         + r"\bwith a (?:knife|gun|weapon|bat|machete)\b|\b(?:a (?:man|guy|stranger|woman)|someone|somebody|he|she|they|"
         r"some (?:guy|man|men))\b"
         + eg(15)
-        + r"\b(?:grabbed|attacked|cornered|assaulted|groped|drugged) me\b|"
+        + r"\b(?:grabbed|attacked|cornered|assaulted|groped|drugged) me\b"
+        r"(?! (?:a|an|some|one|two|lunch|coffee|dinner|food|drinks?|snacks?|tickets?)\b)|"
         r"\b(?:he'?s|she'?s|they'?re|someone'?s|still|keeps?) (?:still )?follow(?:ing)? me\b"
         + _NOT_ONLINE,
     ),
@@ -2436,6 +2442,260 @@ MORE_RULES: tuple[Rule, ...] = (
         + r"\b(?:without|with no|free (?:of|from)|ignore (?:your|all))\b"
         + eg(6)
         + r"\b(?:ethics|ethical|restrictions|rules|filters|guidelines|limits|morals|morality|censorship)\b",
+    ),
+    # ------------------------------------------------------------------ session 4
+    # self-harm done again, counted or told in passing (「手臂上又刀了两下」「刚才又划了」「又咬自己了」)
+    _r(
+        "zh:harm_again",
+        "self",
+        0.85,
+        r"(?:又|刚才又|刚刚又|今天又|昨晚又|昨天又|又忍不住)(?:用刀)?(?:划|割|刀|咬|烫|烧|掐|按烟头)(?:了|伤)?"
+        r"(?:自己|(?:手|手臂|手腕|胳膊|大腿|腿)|[一两二三四五六七八九十几]+(?:下|刀|道)|(?=[,。!?…\s]|$))"
+        r"(?!" + zg(4) + r"(?:手机|屏|船|题|卡|水|线|算|掉|走|过去|到))",
+    ),
+    # harm that has become routine: "每天都要", 「频率变高了」, 「不划睡不着」
+    _r(
+        "zh:harm_routine",
+        "self",
+        0.85,
+        r"(?:划|割|伤害|烫|烧)(?:自己|手|手臂|手腕|大腿)" + zg(20) + r"(?:频率|越来越|每天都|几乎每天|停不下来|"
+        r"睡不着)|不(?:划|割)(?:一下)?(?:就)?睡不着",
+    ),
+    # a near attempt just now: 「刚从桥上下来 差一点点」
+    _r(
+        "zh:near_attempt",
+        "danger",
+        0.9,
+        r"(?:刚|刚刚|刚才)(?:从)?(?:桥|天台|楼顶|窗台|阳台|江边|河边|铁轨)(?:上|边)?(?:下来|回来)" + zg(12)
+        + r"(?:差一点|差点|就差)",
+    ),
+    # a height and whether the fall is sure to kill (「从10楼跳 是不是一定会死」)
+    _r(
+        "zh:height_sure",
+        "method",
+        1.0,
+        r"从" + zg(4) + r"(?:\d+|[一二三四五六七八九十几]+)(?:楼|层|米)" + zg(6) + r"跳" + zg(12)
+        + r"(?:一定会死|会不会死|能不能死|死得了|死不了|会死吗|必死|残废)",
+    ),
+    # thinking of jumping again (「昨晚又想跳」) — not 跳槽, 跳舞 …
+    _r(
+        "zh:jump_again",
+        "self",
+        0.85,
+        r"(?:又|一直|每天|总是|老是)(?:想|想着|在想)(?:去)?跳(?:下去|楼|河|江|海|桥)?(?![槽舞绳伞远高水出进过起上个操])",
+    ),
+    # rooftops, bridges, platforms: unguarded, unlocked, high enough, watched or not
+    _r(
+        "zh:unguarded_place",
+        "method",
+        0.9,
+        r"(?:哪|什么|有没有)" + zg(8) + r"(?:天台|楼顶|顶楼|大桥|桥|站台|月台|大厦|楼)" + zg(10)
+        + r"(?:没有?锁|不锁|没有?(?:监控|护栏|栏杆|屏蔽门)|够高|最高)(?!" + zg(12) + _PASTIME + r")|"
+        r"(?:天台|楼顶|顶楼|大桥|桥上|站台|月台)" + zg(6) + r"(?:有没有|有无)(?:监控|人管|保安|栏杆|护栏|锁)"
+        r"(?!" + zg(12) + _PASTIME + r")",
+    ),
+    _r(
+        "en:unguarded_place",
+        "method",
+        0.9,
+        r"\b(?:which|what|any|where|is there|are there|know (?:of )?(?:a|any))\b" + eg(20)
+        + r"\b(?:bridges?|stations?|platforms?|roofs?|rooftops?|car parks?|parking (?:garage|structure)s?|cliffs?)\b"
+        + eg(40)
+        + r"\b(?:no|without|lowest|low|don'?t have|doesn'?t have|no longer has)\b"
+        + eg(25)
+        + r"\b(?:barriers?|railings?|fences?|gates?|samaritans|nets?|cameras?|security)\b",
+    ),
+    # "go for a long swim … and not bother coming back"
+    _r(
+        "en:not_coming_back",
+        "self",
+        0.9,
+        r"\b(?:swim|walk into the (?:sea|ocean|water|lake|river)|drive off|walk off|go out on the ice)\b"
+        + eg(40)
+        + r"\b(?:not|never|won'?t) (?:bother )?(?:come|coming|swim|swimming|walk|walking) back\b",
+    ),
+    # on the way to the tracks (or a bridge) after leaving a letter
+    _r(
+        "en:going_to_tracks",
+        "danger",
+        0.9,
+        r"\b(?:going|heading|walking|on my way|off) to the (?:railway|rail|train|subway) (?:tracks?|lines?)\b"
+        r"(?!" + eg(25) + r"\b(?:photos?|pictures?|shoot|film\w*|trainspott\w*|watch|paint\w*)\b)",
+    ),
+    # carbon monoxide: does it still work, how long, enough
+    _r(
+        "en:co_method",
+        "method",
+        0.95,
+        r"\b(?:carbon monoxide|co poisoning|exhaust fumes?)\b" + eg(40) + r"\b(?:still work|painless|"
+        r"enough to (?:kill|die)|kill (?:you|me|a person)|how long (?:until|till|does it take to|to) (?:you )?"
+        r"(?:die|pass out|lose consciousness))\b",
+    ),
+    # an overdose taken on purpose ("shot up more than I should, on purpose") or someone's pills
+    _r(
+        "en:overdose_on_purpose",
+        "danger",
+        0.95,
+        r"\b(?:took|taken|shot up|used|injected|swallowed|drank)\b" + eg(30)
+        + r"\b(?:more than i should|too much|way too many|too many)\b" + eg(20) + r"\bon purpose\b|"
+        r"\b(?:took|swallowed|downed|taken)\b (?:all|the whole (?:bottle|pack|box)|a handful) (?:of )?"
+        r"(?:my |the |his |her )?\w+'?s? (?:\w+ )?(?:pills|tablets|meds|medication|heart pills|sleeping pills)\b",
+    ),
+    # physical abuse in words the older rule lacked ("shoves me into the wall", "pulls my hair")
+    _r(
+        "en:abuse_more",
+        "danger",
+        0.9,
+        r"\b" + _EN_ABUSER + r"\b" + eg(25) + r"\b(?:shoves?|shoved|pushe[sd]|push|grabb?(?:ed|s)?|pulls?|pulled|drags?|"
+        r"dragged|pins?|pinned)\b (?:me\b(?! (?:to|towards|into (?:a|the) (?:hug|conversation)|forward|away "
+        r"from|out of|a|an|some|one|lunch|coffee|dinner|food|drinks?|up|aside|over|along|back|through)\b)|"
+        r"my (?:neck|throat|hair))|"
+        r"\b" + _EN_ABUSER + r"\b" + eg(25) + r"\b(?:throws?|threw)\b me (?:against|into|down|across|onto|on the floor|"
+        r"to the (?:ground|floor))\b|"
+        r"\b(?:hiding|hide|cover(?:ing)? up) (?:the )?bruises\b|"
+        r"\bbruises\b" + eg(30) + r"\b(?:discipline|my fault|i deserved)\b|"
+        r"\bmakes me do (?:stuff|things) to him\b",
+    ),
+    # a Chinese beating after which they blame or deny (「他每次打完我」「被打几下怎么了 … 走路都疼」)
+    _r(
+        "zh:abuse_more",
+        "danger",
+        0.9,
+        _ZH_ABUSER + r"(?:每次|一直|经常|又|总是)?(?:打完我|打了我)(?![一二两三四五六七八九十几好\d]*个?(?:电话|手机|视频|语音))|被" + zg(4)
+        + r"打(?:几下|一下)?(?:怎么了|是女人的命|很正常|没什么)" + zg(20)
+        + r"(?:疼|痛|肿|青|紫|流血)|(?:要钱|不给钱?)" + zg(6) + r"(?:就)?(?:推我|打我|掐我)",
+    ),
+    # someone keeps the user from friends or money (coercive control)
+    _r(
+        "en:coercive_control",
+        "danger",
+        0.85,
+        r"\b(?:boyfriend|girlfriend|bf|gf|husband|wife|partner|fianc[eé]e?)\b" + eg(20)
+        + r"\b(?:won'?t|doesn'?t|does not|will not|never) let me (?:see|talk to|have|keep|go out with) (?:my )?"
+        r"(?:friends|family|own money|money)\b",
+    ),
+    # handing over passwords and money "for later" (「密码都发给我闺蜜了 让她以后帮我处理」)
+    _r(
+        "zh:hand_over",
+        "self",
+        0.8,
+        r"密码" + zg(20) + r"(?:以后|到时候|之后)(?:麻烦|帮我|让|就)" + zg(10) + r"(?:处理|转给|交给|照顾|打开)|"
+        r"(?:签名|个签|简介|昵称)(?:改成|换成|改为)(?:了)?[\"'“‘「]?(?:再见|永别|拜拜|告别|勿念|goodbye|bye)",
+    ),
+    # who will have my things / pet "if I'm not here" (「如果我不在了 steam账号给谁」)
+    _r(
+        "zh:if_gone_who",
+        "hopeless",
+        0.45,
+        r"(?:如果|要是|假如|万一)我(?:不在了|没了|走了|出了什么事|出事了|死了)" + zg(16)
+        + r"(?:给谁|谁来养|谁养|谁照顾|交给谁|留给谁|怎么办)",
+    ),
+    # refusals: drugs extracted from medicine or plants
+    _r(
+        "zh:extract_drug",
+        "weapons",
+        0.9,
+        r"(?:提炼|提取|提纯|提出来|萃取|熬)" + zg(8) + r"(?:冰|冰毒|麻黄碱|伪麻黄碱|可待因|吗啡|dmt|大麻油)|"
+        r"(?:感冒药|止咳水|止咳药|麻黄)" + zg(10) + r"(?:提炼|提取|提纯|提出来|做冰|制冰|萃取)",
+    ),
+    _r(
+        "en:extract_drug",
+        "weapons",
+        0.9,
+        r"\b(?:extract\w*|isolate|cook|get)\b" + eg(12) + r"\b(?:dmt|codeine|pseudoephedrine|morphine|mescaline)\b"
+        r"(?!" + eg(20) + r"\b(?:allerg\w*|side effects?|prescri\w*)\b)|"
+        r"\banhydrous ammonia\b" + eg(40) + r"\b(?:cook|make|need)\b",
+    ),
+    # toxins made or grown ("ricin from castor beans", "culturing botulism")
+    _r(
+        "en:toxin_make",
+        "weapons",
+        0.9,
+        r"\b(?:ricin|abrin|botulism|botulinum|sarin|tabun|vx|anthrax|tetrodotoxin)\b" + eg(40)
+        + r"\b(?:process|steps|route|synthesis|synthesi[sz]e|cultur\w+|grow|extract\w*|make|recipe|how)\b|"
+        r"\b(?:cultur\w+|grow\w*|extract\w*|synthesi[sz]\w*|process\w*)\b" + eg(25)
+        + r"\b(?:ricin|abrin|botulism|botulinum|sarin|anthrax)\b",
+    ),
+    # a death someone else is meant to die that looks natural or is "for good"
+    _r(
+        "en:natural_death_other",
+        "harm_others",
+        0.95,
+        r"\b(?:someone'?s|his|her|their|a person'?s|(?:my|the) \w+'?s) death look (?:natural|like an accident|"
+        r"like natural causes)\b|"
+        r"\bput (?:him|her|them|my (?:grandpa|grandma|mom|mum|dad|mother|father|husband|wife|gran|nan)) to sleep "
+        r"(?:for good|forever|permanently)\b|"
+        r"\b(?:what|which) (?:combination|mix) of (?:his|her|their) (?:meds|medications|pills)\b",
+    ),
+    # ransomware and other malware written for use
+    _r(
+        "zh:malware",
+        "harm_others",
+        0.9,
+        r"(?:勒索病毒|勒索软件|木马|病毒|键盘记录器|肉鸡)" + zg(10) + r"(?:代码|源码|能直接跑|直接能用|写一个|写个|做一个)|"
+        r"(?:写|做|给我)(?:一个|一份|个)?(?:能用的|能直接跑的)?(?:勒索病毒|勒索软件|木马|键盘记录器)",
+    ),
+    _r(
+        "en:malware",
+        "harm_others",
+        0.9,
+        r"\b(?:write|code|build|make|give me|send me)\b" + eg(20)
+        + r"\b(?:ransomware|keylogger|botnet|rat trojan|remote access trojan|trojan)\b",
+    ),
+    # guns made automatic
+    _r(
+        "en:full_auto",
+        "weapons",
+        0.95,
+        r"\b(?:full[- ]?auto|select[- ]fire|auto sear|drop[- ]in auto sear|bump stock|lightning link)\b" + eg(30)
+        + r"\b(?:convert\w*|swap|install|make|build|parts|which)\b|"
+        r"\bconvert\w*\b" + eg(25) + r"\b(?:to|into) (?:full[- ]?auto|automatic|select[- ]fire)\b",
+    ),
+    # revenge on a car or a building
+    _r(
+        "en:vandal_revenge",
+        "harm_others",
+        0.85,
+        r"\b(?:sugar|bleach|salt) in (?:the|his|her|their) (?:gas |petrol )?tank\b|\bslash (?:his|her|their|the) tires\b|"
+        r"\bhow (?:do|can|would) i (?:clog|flood|wreck|trash)\b" + eg(20) + r"\b(?:his|her|their)\b",
+    ),
+    # nude images made or spread, sextortion ("now i have leverage")
+    _r(
+        "zh:nude_leak",
+        "harm_others",
+        0.95,
+        # the maker's target, never "my" photo: victims of the same threat are crises
+        r"(?:p|ps|合成|换脸|ai换脸) ?(?:一张|几张|个)?(?:她|他|我同学|我同事|同学|同事|前女友|前男友|我前女友|我前男友|"
+        r"女同事|女同学)的?(?:裸照|艳照|色图)",
+    ),
+    _r(
+        "en:sextortion",
+        "harm_others",
+        0.9,
+        r"\b(?:pics|photos|nudes|videos?)\b" + eg(40) + r"\b(?:leverage|blackmail|expose him|expose her|"
+        r"send (?:them|it) to his wife|send (?:them|it) to her husband)\b",
+    ),
+    # someone hired to "handle" a person
+    _r(
+        "zh:hire_harm",
+        "harm_others",
+        0.9,
+        r"找人" + r"[\"'“‘「]?(?:处理|收拾|教训|弄|做掉|解决)[\"'”’」]?(?:一下)?" + zg(10)
+        + r"(?:多少钱|去哪找|怎么找|哪里找|靠谱)",
+    ),
+    # weapons past security
+    _r(
+        "zh:past_security",
+        "weapons",
+        0.9,
+        r"(?:绕过|躲过|避开|混过)(?:学校|机场|地铁)?安检" + zg(10) + r"(?:枪|刀|炸药|炸弹|管制刀具)",
+    ),
+    # SIM swap and similar takeovers of someone's phone number
+    _r(
+        "zh:sim_swap",
+        "harm_others",
+        0.9,
+        r"(?:sim卡劫持|sim swap|补办(?:他|她)的?(?:手机)?卡|换掉(?:他|她|我前男友|我前女友)的?手机卡)",
     ),
 )
 
