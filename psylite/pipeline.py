@@ -218,6 +218,7 @@ class Pipeline:
             excerpt=record.get("excerpt"),
             admin_chat_ids=self.settings.admin_chat_ids,
             update_id=record.get("update_id"),
+            journal_id=record.get("journal_id"),
         )
         return esc.id
 

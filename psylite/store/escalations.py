@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from psylite.store import models as m
@@ -128,11 +128,13 @@ class EscalationsMixin(StoreBase):
         excerpt: str | None,
         admin_chat_ids: Sequence[int],
         update_id: int | None = None,
+        journal_id: str | None = None,
     ) -> Escalation:
         """Record an escalation and one notification job per admin in ONE transaction.
 
         Committed when this returns: send the crisis reply only afterwards. The same
-        `update_id` twice returns the first escalation and enqueues nothing new.
+        `update_id`, or the same `journal_id` (a replayed journal record), twice returns the
+        first escalation and enqueues nothing new.
         """
         now = utcnow()
         clean_reasons = [str(r)[:REASON_MAX_CHARS] for r in list(reasons)[:MAX_REASONS]]
@@ -144,6 +146,7 @@ class EscalationsMixin(StoreBase):
             stmt = self._insert(m.Escalation).values(
                 chat_id=chat_id,
                 update_id=update_id,
+                journal_id=journal_id,
                 risk=float(risk),
                 reasons=clean_reasons,
                 excerpt=stored_excerpt,
@@ -154,12 +157,22 @@ class EscalationsMixin(StoreBase):
                 reminders_sent=0,
                 redacted=False,
             )
-            if update_id is not None:
-                stmt = stmt.on_conflict_do_nothing(index_elements=[m.Escalation.update_id])
+            keys = [
+                col == value
+                for col, value in (
+                    (m.Escalation.update_id, update_id),
+                    (m.Escalation.journal_id, journal_id),
+                )
+                if value is not None
+            ]
+            if keys:
+                # No conflict target: a redelivered update carries a fresh journal id, and a
+                # replayed record may carry both; a match on either key is the same escalation.
+                stmt = stmt.on_conflict_do_nothing()
             new_id = await session.scalar(stmt.returning(m.Escalation.id))
             if new_id is None:
                 existing = await session.scalar(
-                    select(m.Escalation).where(m.Escalation.update_id == update_id)
+                    select(m.Escalation).where(or_(*keys)).order_by(m.Escalation.id).limit(1)
                 )
                 assert existing is not None
                 return self._escalation(existing)

@@ -152,6 +152,10 @@ class Escalation(Base):
         BigInteger, ForeignKey("users.chat_id", ondelete="SET NULL"), index=True
     )
     update_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    # The local journal's id for the record (psylite/journal.py): a replay repeated after a
+    # crash, or by two processes, finds the first row even when there is no update id (web,
+    # CLI). A unique index, not a constraint, so SQLite adds it without rebuilding the table.
+    journal_id: Mapped[str | None] = mapped_column(String(32), unique=True, index=True)
     risk: Mapped[float] = mapped_column(Float)
     reasons: Mapped[list[str]]
     excerpt: Mapped[str | None] = mapped_column(Text)
