@@ -5,8 +5,9 @@ first fixes and routing_holdout3.jsonl after the second; each was measured once 
 rule looked at it (numbers in psylite/safety/__init__.py). Since then they are part of the
 classifier's training data (psylite/safety/data/natural.jsonl), so here they are regression
 tests only, and so are routing_blind.jsonl and routing_blind2.jsonl (each kept out of training
-for a round, measured, then added). routing_blind3..6.jsonl are kept out of training: the misses of blind4 and blind6 were never
-read, so their numbers are the honest estimate; they are below the issue-3 targets (see psylite/safety/__init__.py).
+for a round, measured, then added). routing_blind3..13.jsonl are kept out of training; the
+misses of blind4, blind7..13 were never read (blind6: one), so their numbers are the honest
+estimate; they are below the issue-3 targets (see psylite/safety/__init__.py).
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def test_holdout_set_is_sizeable_and_covers_every_route(name: str) -> None:
     assert any(r.get("humor_allowed") is False for r in rows)
 
 
-@pytest.mark.parametrize("name", [f"routing_blind{n}.jsonl" for n in (3, 4, 5, 6, 7, 8, 9)])
+@pytest.mark.parametrize("name", [f"routing_blind{n}.jsonl" for n in range(3, 14)])
 def test_training_data_contains_no_blind_case(name: str) -> None:
     data = DATA.parent.parent / "psylite" / "safety" / "data"
     seen = {
@@ -79,27 +80,41 @@ def test_training_data_contains_no_blind_case(name: str) -> None:
         # written by an independent writer as "a realistic week of traffic"; misses never
         # read: 0.798 / 0.066 / 0.96 / 0 at first measurement, 0.865 / 0.037 / 0.96 / 0 after
         # the r3 data, 0.837 / 0.037 / 0.96 / 0 after the r4 data, 0.885 / 0.030 / 0.96 / 0
-        # after the session-3 gates
-        ("routing_blind4.jsonl", (0.86, 0.05, 0.92)),
+        # after the session-3 gates, 0.904 / 0.030 / 0.96 / 0 in session 4
+        ("routing_blind4.jsonl", (0.88, 0.05, 0.93)),
         # written as "an evaluator's acceptance set": 0.945 / 0.041 / 0.97 / 1 at first
         # measurement; its misses were read once, so now a regression floor (0.991 / 0.025 /
-        # 0.93 / 0 in session 3)
+        # 0.93 / 0 in session 3, 0.972 / 0.042 / 0.93 / 0 in session 4)
         ("routing_blind5.jsonl", (0.96, 0.05, 0.90)),
         # "an external evaluator's held-out acceptance set", misses never read: 0.912 / 0.029
         # / 1.00 / 0 at first measurement, 0.885 / 0.015 / 1.00 / 0 after the next data round,
-        # 0.894 / 0.022 / 1.00 / 0 after the one after, 0.894 / 0.015 / 1.00 / 0 in session 3
+        # 0.894 / 0.022 / 1.00 / 0 after the one after, 0.894 / 0.015 / 1.00 / 0 in session 3,
+        # 0.885 / 0.007 / 1.00 / 0 in session 4 (where its one humor miss, b6-260, a laughing
+        # wish to sleep into the next life, was read and fixed: no longer entirely blind)
         ("routing_blind6.jsonl", (0.87, 0.05, 0.93)),
         # "a QA engineer's acceptance set", misses never read: 0.931 / 0.053 / 0.84 / 0 at
         # first measurement (269 cases), 0.940 / 0.046 / 0.84 / 0 after the r4 data (267),
-        # 0.950 / 0.023 / 0.84 / 0 in session 3
-        ("routing_blind7.jsonl", (0.93, 0.05, 0.80)),
+        # 0.950 / 0.023 / 0.84 / 0 in session 3, 0.960 / 0.023 / 0.935 / 0 in session 4
+        ("routing_blind7.jsonl", (0.94, 0.05, 0.90)),
         # session 3, two more independent writers (zh-heavy; en-heavy, situations without
         # any "suicide" word), misses never read. The session-2 router (ba5dcf0) scored them
         # 0.836 / 0.034 / 0.93 / 0 and 0.862 / 0.068 / 0.96 / 0; the session-3 one 0.873 /
         # 0.027 / 0.93 / 0 and 0.890 / 0.043 / 0.98 / 0 (3 blind9 lines that were already in
-        # the training data were dropped before either figure)
-        ("routing_blind8.jsonl", (0.85, 0.05, 0.90)),
-        ("routing_blind9.jsonl", (0.87, 0.06, 0.93)),
+        # the training data were dropped before either figure); session 4: 0.882 / 0.013 /
+        # 0.93 / 0 and 0.890 / 0.043 / 0.98 / 0
+        ("routing_blind8.jsonl", (0.86, 0.05, 0.90)),
+        ("routing_blind9.jsonl", (0.87, 0.05, 0.95)),
+        # session 4, four more independent writers (zh-heavy, en-heavy, balanced, and one that
+        # invented a cast of 100 people first), misses never read; lines already in our data
+        # were dropped first. The session-3 router (b69839d) scored them 0.922 / 0.015 / 0.98 /
+        # 0, 0.929 / 0.036 / 0.91 / 0, 0.924 / 0.055 / 0.93 / 0 and 0.906 / 0.098 / 0.79 / 0;
+        # the session-4 one 0.948 / 0.015 / 0.98 / 0, 0.929 / 0.029 / 0.98 / 0, 0.949 / 0.055
+        # / 0.98 / 0 and 0.932 / 0.083 / 0.93 / 0 (blind12 and blind13 above the false-crisis
+        # target)
+        ("routing_blind10.jsonl", (0.93, 0.03, 0.95)),
+        ("routing_blind11.jsonl", (0.91, 0.04, 0.95)),
+        ("routing_blind12.jsonl", (0.93, 0.07, 0.95)),
+        ("routing_blind13.jsonl", (0.91, 0.10, 0.90)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(

@@ -53,7 +53,9 @@ CLF_VETO = 0.2
 CLF_VETO_MIN_CHARS = 30
 VETO_RISK = 0.6
 #: humor needs the model's agreement too
-CLF_HUMOR = 0.65
+CLF_HUMOR = 0.7
+#: … and to see no more than a trace of crisis in it
+CLF_HUMOR_MAX_CRISIS = 0.1
 #: below this the classifier's crisis probability is noise
 CLF_DISTRESS = 0.5
 REFUSE_THRESHOLD = 0.8
@@ -92,6 +94,8 @@ _BENIGN_CONTEXT = re.compile(
 _DEATH_WORDS = re.compile(
     # grief and "still alive" relief are bittersweet, not light: no joke there either
     r"想念|怀念|去世|过世|走了以后|不在了|活着|"
+    # laughter after a wish not to live or to sleep into the next life is not lightness
+    r"不想活|活不下去|下辈子|睡过去|醒不过来|"
     r"\b(?:passed away|miss (?:him|her|them|my (?:wife|husband|mom|mum|dad|son|daughter))|"
     r"still alive|feel alive)\b|"
     r"死|杀|遗书|葬|坟|\b(?:die[sd]?|dying|dead|death|kill(?:s|ed|ing)?|slaughter(?:ed)?|murder\w*|"
@@ -284,7 +288,10 @@ class Router:
         if probs is not None and positive:
             # Cheerful words are not enough: the model must also read the message as light
             # ("cleaning my revolver lately :)" is not).
-            positive = probs.get("humor", 0.0) >= CLF_HUMOR and probs.get("crisis", 0.0) < 0.15
+            positive = (
+                probs.get("humor", 0.0) >= CLF_HUMOR
+                and probs.get("crisis", 0.0) < CLF_HUMOR_MAX_CRISIS
+            )
         if risk >= CRISIS_THRESHOLD:
             route = Route.CRISIS
         elif refuse >= REFUSE_THRESHOLD:

@@ -124,6 +124,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"丢脸|社死|羞|后悔|心疼|坑|恨|愁|怕|悔|虐|馋)死(?:了|我了|人了|人|啦|啊|哦|哈|喽|咯|我|掉了)",
         ),
         ("hyperbole", r"想死(?:你|您|你们|他|她|它|宝宝|大家)了?"),
+        ("hyperbole", r"(?:不想活了|想死)了?(?:哈{3,}|😂|🤣|hhh+)"),
+        ("hyperbole", r"(?:累|忙|干|烦|气|热|吵|饿|困|冷|卷|学)得(?:我)?(?:快)?想死(?:了)?"),
         (
             "hyperbole",
             r"(?:得|的)(?:快)?要死|要死(?:啊|呀|哦|咯|喽)|(?:烦|累|气|热|饿|困|忙)(?:得)?(?:快)?要死",
@@ -144,14 +146,32 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:哈{2,}|😂|🤣|hh+|xswl)" + zg(6) + r"(?:我死了|救命|我没了|去世|我不行了)",
         ),
         ("benign_phrase", r"紫砂(?:壶|锅|杯|茶|煲|陶|器|泥)"),
+        # medicine that worked (「药已经吃下去了，感觉好点了」), a run by the river
+        (
+            "benign_phrase",
+            r"药(?:已经)?吃(?:下去)?了[,，]?(?:感觉|现在)?(?:好点了|好多了|不疼了|不痛了|退烧了|舒服多了)",
+        ),
+        (
+            "benign_phrase",
+            r"(?:江边|河边|海边|湖边)(?:在)?(?:跑步|散步|骑车|钓鱼|野餐|烧烤|晨跑|夜跑)",
+        ),
+        # asking what a word means: "what does ctb mean", "wat does unalive mean"
+        (
+            "benign_phrase",
+            r"\b(?:what|wat|wht) (?:does|do|is|dose) (?:the word )?['\"]?(?:unalive|ctb|kms|kys|sewerslide|sh|"
+            r"self[- ]?harm)['\"]? (?:mean|means|stand for)\b",
+        ),
         (
             "benign_phrase",
             r"(?:自杀式(?:袭击|炸弹|攻击)?|自杀(?:小队|森林|未遂者的)?电影|杀毒|杀软|杀菌|杀虫|杀时间|杀价|"
-            r"杀青|秒杀|绝杀|击杀|连杀|必杀|抢杀|杀猪盘|狼人杀|剧本杀|杀手锏|杀死比赛|杀进程|杀人游戏|杀鸡儆猴|杀鸡给猴看|"
+            r"杀青|秒杀|绝杀|击杀|连杀|必杀|抢杀|狼人杀|剧本杀|杀手锏|杀死比赛|杀进程|杀人游戏|杀鸡儆猴|杀鸡给猴看|"
             r"自杀(?:重生|复活|回城|回档))",
         ),
         # 「下辈子再也不读研了」: a vow about a task, not a wish to die
-        ("benign_phrase", r"下辈子(?:再也|再|都|绝对)?(?:不|别)(?:要)?(?:读|考|学|做|当|干|上|买|嫁|娶|养|写|加班)"),
+        (
+            "benign_phrase",
+            r"下辈子(?:再也|再|都|绝对)?(?:不|别)(?:要)?(?:读|考|学|做|当|干|上|买|嫁|娶|养|写|加班)",
+        ),
         # Chinese negation of self-harm
         (
             "negation",
@@ -1101,7 +1121,7 @@ RULES: tuple[Rule, ...] = (
         + r")\b"
         + eg(15)
         + r"\bto (?:kill (?:himself|herself|themselves)|die|commit suicide|"
-        r"end (?:his|her|their) life|self[- ]?harm)\b|\bkys\b",
+        r"end (?:his|her|their) life|self[- ]?harm|kys)\b",
     ),
     _r(
         "en:covert_poison",
@@ -1887,7 +1907,9 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\bdecided (?:how|when|where) (?:i'?m|im|i am|i'?ll|to) (?:going to |gonna )?do it\b|"
         r"\b(?:i|i'?ve) (?:know|planned|picked|chosen) (?:how|when|where|the (?:day|date|place|spot))\b"
         + eg(20)
-        + r"\b(?:do it|end it|die)\b",
+        + r"\b(?:do it|end it|die)\b|"
+        # "i finally decided, like i know when and how now"
+        r"\bi (?:finally )?know (?:when and how|how and when)\b(?! to)",
     ),
     _r(
         "en:my_note",
@@ -2158,9 +2180,15 @@ MORE_RULES: tuple[Rule, ...] = (
         0.85,
         r"(?:偷偷|暗中|秘密|背着|悄悄)"
         + zg(4)
-        + r"(?:定位|追踪|监控|监听|查看|看|装)"
+        + r"(?:定位|追踪|监控|监听|查看|看|装|共享)"
         + zg(10)
-        + r"(?:手机|聊天记录|微信|位置|行踪|定位|监控)",
+        + r"(?:手机|聊天记录|微信|位置|行踪|定位|监控)|"
+        r"(?:摄像头|监控|窃听器|定位器)"
+        + zg(10)
+        + r"(?:不让|不被|别让)(?:他|她|他们|儿媳妇?|老婆|老公|对方)(?:发现|知道)|"
+        r"(?:别人|他|她|儿媳妇?|老婆|老公|对象)的?(?:微信)?位置"
+        + zg(4)
+        + r"(?:偷偷|悄悄)?共享到我",
     ),
     _r(
         "zh:dan",
@@ -2298,7 +2326,10 @@ MORE_RULES: tuple[Rule, ...] = (
         0.9,
         r"把(?:他|她|他们|老板|邻居|前任|工头)(?:的|家的?)?(?:车|房子|房|店|家|铺子|仓库)(?:给)?(?:烧|点)(?:了|掉)|"
         r"(?:烧|点)(?:了|掉)?(?:他|她|他们|老板|邻居|前任)(?:的|家的?)?(?:车|房子|房|店|家|铺子|仓库)|"
-        r"(?:汽油|酒精|助燃)" + zg(12) + r"(?:不留痕迹|查不出|烧得快|一下就着)",
+        r"(?:汽油|酒精|助燃)" + zg(12) + r"(?:不留痕迹|查不出|烧得快|一下就着|烧得更(?:猛|旺|快))|"
+        r"(?:去|到)(?:他|她|他们)(?:的|家的?)?"
+        + zg(4)
+        + r"(?:诊所|店|家|厂|公司|办公室)?(?:放(?:把|一把)?火|点(?:把|一把)?火)",
     ),
     _r(
         "en:arson",
@@ -2458,7 +2489,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:harm_routine",
         "self",
         0.85,
-        r"(?:划|割|伤害|烫|烧)(?:自己|手|手臂|手腕|大腿)" + zg(20) + r"(?:频率|越来越|每天都|几乎每天|停不下来|"
+        r"(?:划|割|伤害|烫|烧)(?:自己|手|手臂|手腕|大腿)"
+        + zg(20)
+        + r"(?:频率|越来越|每天都|几乎每天|停不下来|"
         r"睡不着)|不(?:划|割)(?:一下)?(?:就)?睡不着",
     ),
     # a near attempt just now: 「刚从桥上下来 差一点点」
@@ -2466,7 +2499,8 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:near_attempt",
         "danger",
         0.9,
-        r"(?:刚|刚刚|刚才)(?:从)?(?:桥|天台|楼顶|窗台|阳台|江边|河边|铁轨)(?:上|边)?(?:下来|回来)" + zg(12)
+        r"(?:刚|刚刚|刚才)(?:从)?(?:桥|天台|楼顶|窗台|阳台|江边|河边|铁轨)(?:上|边)?(?:下来|回来)"
+        + zg(12)
         + r"(?:差一点|差点|就差)",
     ),
     # a height and whether the fall is sure to kill (「从10楼跳 是不是一定会死」)
@@ -2474,7 +2508,12 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:height_sure",
         "method",
         1.0,
-        r"从" + zg(4) + r"(?:\d+|[一二三四五六七八九十几]+)(?:楼|层|米)" + zg(6) + r"跳" + zg(12)
+        r"从"
+        + zg(4)
+        + r"(?:\d+|[一二三四五六七八九十几]+)(?:楼|层|米)"
+        + zg(6)
+        + r"跳"
+        + zg(12)
         + r"(?:一定会死|会不会死|能不能死|死得了|死不了|会死吗|必死|残废)",
     ),
     # thinking of jumping again (「昨晚又想跳」) — not 跳槽, 跳舞 …
@@ -2489,16 +2528,25 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:unguarded_place",
         "method",
         0.9,
-        r"(?:哪|什么|有没有)" + zg(8) + r"(?:天台|楼顶|顶楼|大桥|桥|站台|月台|大厦|楼)" + zg(10)
-        + r"(?:没有?锁|不锁|没有?(?:监控|护栏|栏杆|屏蔽门)|够高|最高)(?!" + zg(12) + _PASTIME + r")|"
-        r"(?:天台|楼顶|顶楼|大桥|桥上|站台|月台)" + zg(6) + r"(?:有没有|有无)(?:监控|人管|保安|栏杆|护栏|锁)"
+        r"(?:哪|什么|有没有)"
+        + zg(8)
+        + r"(?:天台|楼顶|顶楼|大桥|桥|站台|月台|大厦|楼)"
+        + zg(10)
+        + r"(?:没有?锁|不锁|没有?(?:监控|护栏|栏杆|屏蔽门)|够高|最高)(?!"
+        + zg(12)
+        + _PASTIME
+        + r")|"
+        r"(?:天台|楼顶|顶楼|大桥|桥上|站台|月台)"
+        + zg(6)
+        + r"(?:有没有|有无)(?:监控|人管|保安|栏杆|护栏|锁)"
         r"(?!" + zg(12) + _PASTIME + r")",
     ),
     _r(
         "en:unguarded_place",
         "method",
         0.9,
-        r"\b(?:which|what|any|where|is there|are there|know (?:of )?(?:a|any))\b" + eg(20)
+        r"\b(?:which|what|any|where|is there|are there|know (?:of )?(?:a|any))\b"
+        + eg(20)
         + r"\b(?:bridges?|stations?|platforms?|roofs?|rooftops?|car parks?|parking (?:garage|structure)s?|cliffs?)\b"
         + eg(40)
         + r"\b(?:no|without|lowest|low|don'?t have|doesn'?t have|no longer has)\b"
@@ -2527,7 +2575,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:co_method",
         "method",
         0.95,
-        r"\b(?:carbon monoxide|co poisoning|exhaust fumes?)\b" + eg(40) + r"\b(?:still work|painless|"
+        r"\b(?:carbon monoxide|co poisoning|exhaust fumes?)\b"
+        + eg(40)
+        + r"\b(?:still work|painless|"
         r"enough to (?:kill|die)|kill (?:you|me|a person)|how long (?:until|till|does it take to|to) (?:you )?"
         r"(?:die|pass out|lose consciousness))\b",
     ),
@@ -2536,8 +2586,11 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:overdose_on_purpose",
         "danger",
         0.95,
-        r"\b(?:took|taken|shot up|used|injected|swallowed|drank)\b" + eg(30)
-        + r"\b(?:more than i should|too much|way too many|too many)\b" + eg(20) + r"\bon purpose\b|"
+        r"\b(?:took|taken|shot up|used|injected|swallowed|drank)\b"
+        + eg(30)
+        + r"\b(?:more than i should|too much|way too many|too many)\b"
+        + eg(20)
+        + r"\bon purpose\b|"
         r"\b(?:took|swallowed|downed|taken)\b (?:all|the whole (?:bottle|pack|box)|a handful) (?:of )?"
         r"(?:my |the |his |her )?\w+'?s? (?:\w+ )?(?:pills|tablets|meds|medication|heart pills|sleeping pills)\b",
     ),
@@ -2546,11 +2599,19 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:abuse_more",
         "danger",
         0.9,
-        r"\b" + _EN_ABUSER + r"\b" + eg(25) + r"\b(?:shoves?|shoved|pushe[sd]|push|grabb?(?:ed|s)?|pulls?|pulled|drags?|"
+        r"\b"
+        + _EN_ABUSER
+        + r"\b"
+        + eg(25)
+        + r"\b(?:shoves?|shoved|pushe[sd]|push|grabb?(?:ed|s)?|pulls?|pulled|drags?|"
         r"dragged|pins?|pinned)\b (?:me\b(?! (?:to|towards|into (?:a|the) (?:hug|conversation)|forward|away "
         r"from|out of|a|an|some|one|lunch|coffee|dinner|food|drinks?|up|aside|over|along|back|through)\b)|"
         r"my (?:neck|throat|hair))|"
-        r"\b" + _EN_ABUSER + r"\b" + eg(25) + r"\b(?:throws?|threw)\b me (?:against|into|down|across|onto|on the floor|"
+        r"\b"
+        + _EN_ABUSER
+        + r"\b"
+        + eg(25)
+        + r"\b(?:throws?|threw)\b me (?:against|into|down|across|onto|on the floor|"
         r"to the (?:ground|floor))\b|"
         r"\b(?:hiding|hide|cover(?:ing)? up) (?:the )?bruises\b|"
         r"\bbruises\b" + eg(30) + r"\b(?:discipline|my fault|i deserved)\b|"
@@ -2561,16 +2622,22 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:abuse_more",
         "danger",
         0.9,
-        _ZH_ABUSER + r"(?:每次|一直|经常|又|总是)?(?:打完我|打了我)(?![一二两三四五六七八九十几好\d]*个?(?:电话|手机|视频|语音))|被" + zg(4)
-        + r"打(?:几下|一下)?(?:怎么了|是女人的命|很正常|没什么)" + zg(20)
-        + r"(?:疼|痛|肿|青|紫|流血)|(?:要钱|不给钱?)" + zg(6) + r"(?:就)?(?:推我|打我|掐我)",
+        _ZH_ABUSER
+        + r"(?:每次|一直|经常|又|总是)?(?:打完我|打了我)(?![一二两三四五六七八九十几好\d]*个?(?:电话|手机|视频|语音))|被"
+        + zg(4)
+        + r"打(?:几下|一下)?(?:怎么了|是女人的命|很正常|没什么)"
+        + zg(20)
+        + r"(?:疼|痛|肿|青|紫|流血)|(?:要钱|不给钱?)"
+        + zg(6)
+        + r"(?:就)?(?:推我|打我|掐我)",
     ),
     # someone keeps the user from friends or money (coercive control)
     _r(
         "en:coercive_control",
         "danger",
         0.85,
-        r"\b(?:boyfriend|girlfriend|bf|gf|husband|wife|partner|fianc[eé]e?)\b" + eg(20)
+        r"\b(?:boyfriend|girlfriend|bf|gf|husband|wife|partner|fianc[eé]e?)\b"
+        + eg(20)
         + r"\b(?:won'?t|doesn'?t|does not|will not|never) let me (?:see|talk to|have|keep|go out with) (?:my )?"
         r"(?:friends|family|own money|money)\b",
     ),
@@ -2579,7 +2646,11 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:hand_over",
         "self",
         0.8,
-        r"密码" + zg(20) + r"(?:以后|到时候|之后)(?:麻烦|帮我|让|就)" + zg(10) + r"(?:处理|转给|交给|照顾|打开)|"
+        r"密码"
+        + zg(20)
+        + r"(?:以后|到时候|之后)(?:麻烦|帮我|让|就)"
+        + zg(10)
+        + r"(?:处理|转给|交给|照顾|打开)|"
         r"(?:签名|个签|简介|昵称)(?:改成|换成|改为)(?:了)?[\"'“‘「]?(?:再见|永别|拜拜|告别|勿念|goodbye|bye)",
     ),
     # who will have my things / pet "if I'm not here" (「如果我不在了 steam账号给谁」)
@@ -2587,7 +2658,8 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:if_gone_who",
         "hopeless",
         0.45,
-        r"(?:如果|要是|假如|万一)我(?:不在了|没了|走了|出了什么事|出事了|死了)" + zg(16)
+        r"(?:如果|要是|假如|万一)我(?:不在了|没了|走了|出了什么事|出事了|死了)"
+        + zg(16)
         + r"(?:给谁|谁来养|谁养|谁照顾|交给谁|留给谁|怎么办)",
     ),
     # refusals: drugs extracted from medicine or plants
@@ -2595,14 +2667,18 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:extract_drug",
         "weapons",
         0.9,
-        r"(?:提炼|提取|提纯|提出来|萃取|熬)" + zg(8) + r"(?:冰|冰毒|麻黄碱|伪麻黄碱|可待因|吗啡|dmt|大麻油)|"
+        r"(?:提炼|提取|提纯|提出来|萃取|熬)"
+        + zg(8)
+        + r"(?:冰|冰毒|麻黄碱|伪麻黄碱|可待因|吗啡|dmt|大麻油)|"
         r"(?:感冒药|止咳水|止咳药|麻黄)" + zg(10) + r"(?:提炼|提取|提纯|提出来|做冰|制冰|萃取)",
     ),
     _r(
         "en:extract_drug",
         "weapons",
         0.9,
-        r"\b(?:extract\w*|isolate|cook|get)\b" + eg(12) + r"\b(?:dmt|codeine|pseudoephedrine|morphine|mescaline)\b"
+        r"\b(?:extract\w*|isolate|cook|get)\b"
+        + eg(12)
+        + r"\b(?:dmt|codeine|pseudoephedrine|morphine|mescaline)\b"
         r"(?!" + eg(20) + r"\b(?:allerg\w*|side effects?|prescri\w*)\b)|"
         r"\banhydrous ammonia\b" + eg(40) + r"\b(?:cook|make|need)\b",
     ),
@@ -2611,9 +2687,11 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:toxin_make",
         "weapons",
         0.9,
-        r"\b(?:ricin|abrin|botulism|botulinum|sarin|tabun|vx|anthrax|tetrodotoxin)\b" + eg(40)
+        r"\b(?:ricin|abrin|botulism|botulinum|sarin|tabun|vx|anthrax|tetrodotoxin)\b"
+        + eg(40)
         + r"\b(?:process|steps|route|synthesis|synthesi[sz]e|cultur\w+|grow|extract\w*|make|recipe|how)\b|"
-        r"\b(?:cultur\w+|grow\w*|extract\w*|synthesi[sz]\w*|process\w*)\b" + eg(25)
+        r"\b(?:cultur\w+|grow\w*|extract\w*|synthesi[sz]\w*|process\w*)\b"
+        + eg(25)
         + r"\b(?:ricin|abrin|botulism|botulinum|sarin|anthrax)\b",
     ),
     # a death someone else is meant to die that looks natural or is "for good"
@@ -2632,14 +2710,17 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:malware",
         "harm_others",
         0.9,
-        r"(?:勒索病毒|勒索软件|木马|病毒|键盘记录器|肉鸡)" + zg(10) + r"(?:代码|源码|能直接跑|直接能用|写一个|写个|做一个)|"
+        r"(?:勒索病毒|勒索软件|木马|病毒|键盘记录器|肉鸡)"
+        + zg(10)
+        + r"(?:代码|源码|能直接跑|直接能用|写一个|写个|做一个)|"
         r"(?:写|做|给我)(?:一个|一份|个)?(?:能用的|能直接跑的)?(?:勒索病毒|勒索软件|木马|键盘记录器)",
     ),
     _r(
         "en:malware",
         "harm_others",
         0.9,
-        r"\b(?:write|code|build|make|give me|send me)\b" + eg(20)
+        r"\b(?:write|code|build|make|give me|send me)\b"
+        + eg(20)
         + r"\b(?:ransomware|keylogger|botnet|rat trojan|remote access trojan|trojan)\b",
     ),
     # guns made automatic
@@ -2647,7 +2728,8 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:full_auto",
         "weapons",
         0.95,
-        r"\b(?:full[- ]?auto|select[- ]fire|auto sear|drop[- ]in auto sear|bump stock|lightning link)\b" + eg(30)
+        r"\b(?:full[- ]?auto|select[- ]fire|auto sear|drop[- ]in auto sear|bump stock|lightning link)\b"
+        + eg(30)
         + r"\b(?:convert\w*|swap|install|make|build|parts|which)\b|"
         r"\bconvert\w*\b" + eg(25) + r"\b(?:to|into) (?:full[- ]?auto|automatic|select[- ]fire)\b",
     ),
@@ -2657,7 +2739,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "harm_others",
         0.85,
         r"\b(?:sugar|bleach|salt) in (?:the|his|her|their) (?:gas |petrol )?tank\b|\bslash (?:his|her|their|the) tires\b|"
-        r"\bhow (?:do|can|would) i (?:clog|flood|wreck|trash)\b" + eg(20) + r"\b(?:his|her|their)\b",
+        r"\bhow (?:do|can|would) i (?:clog|flood|wreck|trash)\b"
+        + eg(20)
+        + r"\b(?:his|her|their)\b",
     ),
     # nude images made or spread, sextortion ("now i have leverage")
     _r(
@@ -2672,7 +2756,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:sextortion",
         "harm_others",
         0.9,
-        r"\b(?:pics|photos|nudes|videos?)\b" + eg(40) + r"\b(?:leverage|blackmail|expose him|expose her|"
+        r"\b(?:pics|photos|nudes|videos?)\b"
+        + eg(40)
+        + r"\b(?:leverage|blackmail|expose him|expose her|"
         r"send (?:them|it) to his wife|send (?:them|it) to her husband)\b",
     ),
     # someone hired to "handle" a person
@@ -2680,7 +2766,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:hire_harm",
         "harm_others",
         0.9,
-        r"找人" + r"[\"'“‘「]?(?:处理|收拾|教训|弄|做掉|解决)[\"'”’」]?(?:一下)?" + zg(10)
+        r"找人"
+        + r"[\"'“‘「]?(?:处理|收拾|教训|弄|做掉|解决)[\"'”’」]?(?:一下)?"
+        + zg(10)
         + r"(?:多少钱|去哪找|怎么找|哪里找|靠谱)",
     ),
     # weapons past security
@@ -2688,7 +2776,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:past_security",
         "weapons",
         0.9,
-        r"(?:绕过|躲过|避开|混过)(?:学校|机场|地铁)?安检" + zg(10) + r"(?:枪|刀|炸药|炸弹|管制刀具)",
+        r"(?:绕过|躲过|避开|混过)(?:学校|机场|地铁)?安检"
+        + zg(10)
+        + r"(?:枪|刀|炸药|炸弹|管制刀具)",
     ),
     # SIM swap and similar takeovers of someone's phone number
     _r(
@@ -2696,6 +2786,100 @@ MORE_RULES: tuple[Rule, ...] = (
         "harm_others",
         0.9,
         r"(?:sim卡劫持|sim swap|补办(?:他|她)的?(?:手机)?卡|换掉(?:他|她|我前男友|我前女友)的?手机卡)",
+    ),
+    # a poison dosed for another person (「放多少在馒头里能药倒一个大人」「熬多少能让我那个后婆婆不行了」)
+    _r(
+        "zh:dose_for_other",
+        "harm_others",
+        0.9,
+        r"(?:放|加|熬|下|掺)多少"
+        + zg(12)
+        + r"(?:药倒|毒倒|毒死|药死|放倒)(?:一个)?(?:大人|人|他|她|"
+        + _ZH_OTHER
+        + r")|(?:多少|怎么|咋|哪种|什么)"
+        + zg(10)
+        + r"(?:能|可以|才能|会)?让(?:"
+        + _ZH_OTHER
+        + r"|我?那个\w{1,4}?)"
+        + zg(3)
+        + r"(?:不行了|没命|醒不过来|一命呜呼|瘫了?|残了?)",
+    ),
+    # sabotage that lands on the neighbours (「往电表上做点手脚 让隔壁家电器都烧坏」)
+    _r(
+        "zh:sabotage_other",
+        "harm_others",
+        0.85,
+        r"(?:做|动)(?:点|些)?手脚"
+        + zg(6)
+        + r"让"
+        + zg(2)
+        + r"(?:隔壁|邻居|他|她|他们|对门|楼上|楼下)",
+    ),
+    # withholding someone's medicine to make them suffer
+    _r(
+        "zh:withhold_meds",
+        "harm_others",
+        0.9,
+        r"(?:停|断|扣|藏)(?:了|掉)?(?:他|她|老头子?|老太太?|婆婆|公公)的?(?:几样|哪几样|一些)?药"
+        + zg(10)
+        + r"(?:受罪|难受|遭罪|吃苦|活受罪)|哪几样(?:药)?停了"
+        + zg(4)
+        + r"(?:最难受|最遭罪|受罪)",
+    ),
+    # firebombs got any way (「弄几个燃烧瓶」)
+    _r(
+        "zh:firebomb",
+        "weapons",
+        0.9,
+        r"(?:弄|搞|整|备)(?:几个|一个|个|点|些)?(?:燃烧瓶|燃烧弹|土炸弹|雷管|炸药)",
+    ),
+    # hiring someone to beat a person up (「找人把那个女的打一顿」)
+    _r(
+        "zh:hire_beating",
+        "harm_others",
+        0.9,
+        r"找人(?:把|将)?"
+        + zg(8)
+        + r"(?:打一顿|打残|揍一顿|教训一顿|收拾一顿|废了|打断(?:他|她)的?腿)",
+    ),
+    # scam scripts, forged papers, keyloggers on a colleague's computer
+    _r(
+        "zh:fraud_tools",
+        "harm_others",
+        0.85,
+        r"(?:杀猪盘|诈骗|骗局)的?"
+        + zg(4)
+        + r"(?:话术|剧本|脚本|套路)|(?:给我|做|做个|做一个|搭)"
+        + zg(4)
+        + r"(?:钓鱼链接|钓鱼网站|钓鱼页面)|(?:钓鱼链接|钓鱼网站)的?(?:模板|源码)|(?:假的?|伪造|做一份假的?)"
+        + zg(4)
+        + r"(?:诊断书|病历|精神病证明|证明|身份证|合同|房产证)"
+        + zg(12)
+        + r"(?:去哪|哪能|哪里|怎么|能做|谁能做)|"
+        r"(?:她|他|同事|别人|老板|领导)的?电脑上"
+        + zg(4)
+        + r"(?:装|放|植入)(?:个|一个)?(?:键盘记录器|木马|监控软件|病毒)",
+    ),
+    _r(
+        "en:attack_tools",
+        "harm_others",
+        0.85,
+        r"\b(?:ddos|booter)\b (?:him|her|them|his|her|their|someone|this (?:guy|kid))\b|"
+        r"\b(?:token|ip|password) (?:grabber|logger|stealer)s?\b|"
+        r"\b(?:trick|bypass|beat|fool|get around|disable)\b"
+        + eg(15)
+        + r"\b(?:breathalyzer|interlock)\b",
+    ),
+    # killing an animal quietly ("what kills a barking dog quietly")
+    _r(
+        "en:kill_animal_quiet",
+        "harm_others",
+        0.85,
+        r"\b(?:kill|kills|silence|shut up|get rid of)\b"
+        + eg(20)
+        + r"\b(?:dog|cat|dogs|cats|rooster)\b"
+        + eg(10)
+        + r"\b(?:quietly|for good|without (?:anyone|the owner|them) (?:knowing|noticing))\b",
     ),
 )
 
