@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from psylite.safety.classifier import MAX_CLASSIFIER_CHARS, CharNgramModel, load_default
 from psylite.safety.normalize import MAX_CHARS, detect_lang, normalize
-from psylite.safety.rules import CRISIS_KINDS, REFUSE_KINDS, scan
+from psylite.safety.rules import CRISIS_KINDS, REFUSE_KINDS, Scan, scan
 from psylite.safety.types import ConversationState, Decision, Route
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,14 @@ _BENIGN_CONTEXT = re.compile(
     r"\b(?:flying|flight|vacation|holiday|trip|moving|camping|barbecue|bbq|cooking|chopping|"
     r"recipe|feel(?:ing)? better|the view|sunset|sunrise)\b"
 )
+
+
+# Danger told in the present ("I'm being abused", 「现在被」): no benign reading explains it away.
+_PRESENT = re.compile(r"^(?:i'?m|im|i am) being\b|^我?(?:正在|现在|一直|还在|每天|天天)被")
+
+
+def _present_danger(sc: Scan) -> bool:
+    return any(rule.kind == "danger" and _PRESENT.search(span) for rule, span in sc.hits)
 
 
 # Words of death and violence, even in jest (「笑死」, "that joke killed me 💀"): no crosstalk
@@ -274,6 +282,7 @@ class Router:
             and CLF_VETO_MIN_CHARS <= len(norm) <= MAX_CLASSIFIER_CHARS  # it read all of it
             and _AGAIN.search(norm) is None
             and sc.best({"method"}) == 0.0  # asking how is never explained away
+            and not _present_danger(sc)  # "I'm being abused by my stepdad"
         ):
             risk = min(risk, VETO_RISK)
             reasons.append(f"held back: the model reads it as benign (p={_fmt(probs['crisis'])})")
