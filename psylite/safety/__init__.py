@@ -135,6 +135,35 @@ Session 3 (2026-11-25, evening):
   0.068 / 0.96 / 0 → 0.890 / 0.043 / 0.98 / 0. The older blind sets: blind4 0.837 → 0.885,
   blind6 0.894 → 0.894, blind7 0.940 → 0.950 crisis recall, false crisis ≤ 0.030 on all three.
 
+Session 4 (2026-11-25, night):
+
+- Twelve more writer sets joined training (r6-a..f: mainland youth slang, older English
+  speakers, Traditional Chinese / Cantonese / mixed, wrapped refusals, indirect crisis,
+  chat-app fragments; r7-a..f: older rural Chinese, English teens, Chinese working adults,
+  danger from others, long buried messages, professional hard negatives): 13,295 natural
+  messages. First measured (crisis recall / false crisis / refuse recall / humor wrong):
+  r6 0.876/0.092/0.98/0, 0.867/0.043/0.79/0, 0.889/0.038/0.88/0, 0.959/0.042/0.84/0,
+  0.793/0.034/0.97/2, 0.849/0.080/0.98/1; r7 (after the first rule batch) 0.933/0.072/0.78/0,
+  0.912/0.065/0.87/1, 0.904/0.058/0.91/0, 0.816/0.029/0.78/0, 0.931/0.019/1.00/0,
+  0.861/0.037/0.93/0.
+- Two rule batches read off those sets' misses: self-harm told in passing, near attempts,
+  heights and unguarded places, carbon monoxide, someone else's pills, abuse in other words,
+  coercive control, passwords handed over; refusals for drug extraction, toxins, deaths made
+  to look natural, malware, full-auto, revenge vandalism, fake nudes, hired harm, poison
+  dosed for someone, sabotage, withheld medicine, scam scripts, keyloggers, hidden cameras.
+  Cantonese 谂/琴晚/边度/几多 read as Mandarin; 「会不会死」 is a question, not a negation.
+- Humor: model p ≥ 0.7 and crisis p < 0.1 (leave-one-writer-out: humor wrong 7 → 5, humor
+  recall 0.251 → 0.247), and never next to 不想活 / 下辈子 (blind6's one humor miss, read).
+- Present-tense danger ("I'm being abused by my stepdad") is never vetoed by the model.
+- Leave-one-writer-out (cached fold models, the same fits `crossval` makes), the 39 sets of
+  session 3: 0.883 / 0.051 / 0.904 / 3 → 0.894 / 0.045 / 0.924 / 3; all 51 sets (the r6/r7
+  folds are optimistic: rules were read off them) 0.894 / 0.045 / 0.931 / 5.
+- Four fresh blind sets, misses never read (session-3 router → now): blind10 0.922 / 0.015
+  / 0.98 → 0.948 / 0.015 / 0.98; blind11 0.929 / 0.036 / 0.91 → 0.929 / 0.029 / 0.98;
+  blind12 0.924 / 0.055 / 0.93 → 0.949 / 0.055 / 0.98; blind13 0.906 / 0.098 / 0.79 →
+  0.932 / 0.083 / 0.93; humor wrong 0 on all. Older sets: blind4 0.904, blind6 0.885, blind7
+  0.960, blind8 0.882, blind9 0.890 crisis recall.
+
 So on unseen text the router is below the crisis-recall target: ≈0.87-0.95 at false crisis
 ≤ 0.05. What would help next: far more varied natural data,
 context rules for past tense / news / long explanations, and the LLM second opinion
