@@ -54,7 +54,6 @@ _ZH_SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"嚟", "来"),
         (r"喺", "在"),
         (r"揾", "找"),
-        (r"食(?=[了药安农百成])", "吃"),
         (r"𠝹|𰂇", "割"),  # Cantonese "to cut" (outside the basic CJK block)
         (r"而家", "现在"),
         (r"谂住?", "想"),
@@ -64,7 +63,8 @@ _ZH_SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<![好])几多", "多少"),
         (r"嗰|𠮶", "那"),
         (r"㩒", "按"),
-        (r"食(?=多少)", "吃"),
+        # 食 is 吃 before what is swallowed (after 几多 became 多少, before 成樽 becomes 一整瓶)
+        (r"食(?=[了药安农百成]|多少)", "吃"),
         (r"(?<![a-z])(?:听朝|听日)", "明天"),
         (r"阿妈", "妈妈"),
         (r"阿爸", "爸爸"),
@@ -73,8 +73,7 @@ _ZH_SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"整(?=[炸枪毒])", "做"),
         # English verbs inside a Chinese sentence (「爸爸又hit我了」)
         (r"(?<=[\u4e00-\u9fff])\s?(?:hit|beat|hurt)s?\s?(?=我)", "打"),
-        (r"(?<=[想要去])\s?(?:die|dead)(?![a-z])", "死"),
-        (r"(?<=[会就])\s?(?:die|dead)(?![a-z])", "死"),
+        (r"(?<=[想要去会就])\s?(?:die|dead)(?![a-z])", "死"),
         (r"(?<=[楼层顶台])[\s,]*jump(?![a-z])", "跳"),
     ]
 )

@@ -2603,16 +2603,11 @@ MORE_RULES: tuple[Rule, ...] = (
         + _EN_ABUSER
         + r"\b"
         + eg(25)
-        + r"\b(?:shoves?|shoved|pushe[sd]|push|grabb?(?:ed|s)?|pulls?|pulled|drags?|"
+        + r"(?:\b(?:shoves?|shoved|pushe[sd]|push|grabb?(?:ed|s)?|pulls?|pulled|drags?|"
         r"dragged|pins?|pinned)\b (?:me\b(?! (?:to|towards|into (?:a|the) (?:hug|conversation)|forward|away "
         r"from|out of|a|an|some|one|lunch|coffee|dinner|food|drinks?|up|aside|over|along|back|through)\b)|"
         r"my (?:neck|throat|hair))|"
-        r"\b"
-        + _EN_ABUSER
-        + r"\b"
-        + eg(25)
-        + r"\b(?:throws?|threw)\b me (?:against|into|down|across|onto|on the floor|"
-        r"to the (?:ground|floor))\b|"
+        r"\b(?:throws?|threw)\b me (?:against|into|down|across|onto|on the floor|to the (?:ground|floor))\b)|"
         r"\b(?:hiding|hide|cover(?:ing)? up) (?:the )?bruises\b|"
         r"\bbruises\b" + eg(30) + r"\b(?:discipline|my fault|i deserved)\b|"
         r"\bmakes me do (?:stuff|things) to him\b",
@@ -2705,7 +2700,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?:for good|forever|permanently)\b|"
         r"\b(?:what|which) (?:combination|mix) of (?:his|her|their) (?:meds|medications|pills)\b",
     ),
-    # ransomware and other malware written for use
+    # ransomware and other malware written for use, or put on someone's computer
     _r(
         "zh:malware",
         "harm_others",
@@ -2713,7 +2708,10 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?:勒索病毒|勒索软件|木马|病毒|键盘记录器|肉鸡)"
         + zg(10)
         + r"(?:代码|源码|能直接跑|直接能用|写一个|写个|做一个)|"
-        r"(?:写|做|给我)(?:一个|一份|个)?(?:能用的|能直接跑的)?(?:勒索病毒|勒索软件|木马|键盘记录器)",
+        r"(?:写|做|给我)(?:一个|一份|个)?(?:能用的|能直接跑的)?(?:勒索病毒|勒索软件|木马|键盘记录器)|"
+        r"(?:她|他|同事|别人|老板|领导)的?电脑上"
+        + zg(4)
+        + r"(?:装|放|植入)(?:个|一个)?(?:键盘记录器|木马|监控软件|病毒)",
     ),
     _r(
         "en:malware",
@@ -2761,7 +2759,7 @@ MORE_RULES: tuple[Rule, ...] = (
         + r"\b(?:leverage|blackmail|expose him|expose her|"
         r"send (?:them|it) to his wife|send (?:them|it) to her husband)\b",
     ),
-    # someone hired to "handle" a person
+    # someone hired to "handle" a person, or to beat them up (「找人把那个女的打一顿」)
     _r(
         "zh:hire_harm",
         "harm_others",
@@ -2769,7 +2767,9 @@ MORE_RULES: tuple[Rule, ...] = (
         r"找人"
         + r"[\"'“‘「]?(?:处理|收拾|教训|弄|做掉|解决)[\"'”’」]?(?:一下)?"
         + zg(10)
-        + r"(?:多少钱|去哪找|怎么找|哪里找|靠谱)",
+        + r"(?:多少钱|去哪找|怎么找|哪里找|靠谱)|找人(?:把|将)?"
+        + zg(8)
+        + r"(?:打一顿|打残|揍一顿|教训一顿|收拾一顿|废了|打断(?:他|她)的?腿)",
     ),
     # weapons past security
     _r(
@@ -2833,16 +2833,7 @@ MORE_RULES: tuple[Rule, ...] = (
         0.9,
         r"(?:弄|搞|整|备)(?:几个|一个|个|点|些)?(?:燃烧瓶|燃烧弹|土炸弹|雷管|炸药)",
     ),
-    # hiring someone to beat a person up (「找人把那个女的打一顿」)
-    _r(
-        "zh:hire_beating",
-        "harm_others",
-        0.9,
-        r"找人(?:把|将)?"
-        + zg(8)
-        + r"(?:打一顿|打残|揍一顿|教训一顿|收拾一顿|废了|打断(?:他|她)的?腿)",
-    ),
-    # scam scripts, forged papers, keyloggers on a colleague's computer
+    # scam scripts, phishing pages, forged papers
     _r(
         "zh:fraud_tools",
         "harm_others",
@@ -2855,10 +2846,7 @@ MORE_RULES: tuple[Rule, ...] = (
         + zg(4)
         + r"(?:诊断书|病历|精神病证明|证明|身份证|合同|房产证)"
         + zg(12)
-        + r"(?:去哪|哪能|哪里|怎么|能做|谁能做)|"
-        r"(?:她|他|同事|别人|老板|领导)的?电脑上"
-        + zg(4)
-        + r"(?:装|放|植入)(?:个|一个)?(?:键盘记录器|木马|监控软件|病毒)",
+        + r"(?:去哪|哪能|哪里|怎么|能做|谁能做)",
     ),
     _r(
         "en:attack_tools",
