@@ -52,10 +52,12 @@ CLF_OVERRIDE_MASKED = 0.95
 CLF_VETO = 0.2
 CLF_VETO_MIN_CHARS = 30
 VETO_RISK = 0.6
-#: humor needs the model's agreement too
-CLF_HUMOR = 0.7
+#: humor needs the model's agreement too. 0.7 / 0.1 → 0.8 / 0.05 in session 5: over six groups of
+#: held-out writers, humor where not allowed 6 → 4 (11 → 6 with the r9 sets), humor given where
+#: it was welcome 0.239 → 0.226 of the time
+CLF_HUMOR = 0.8
 #: … and to see no more than a trace of crisis in it
-CLF_HUMOR_MAX_CRISIS = 0.1
+CLF_HUMOR_MAX_CRISIS = 0.05
 #: below this the classifier's crisis probability is noise
 CLF_DISTRESS = 0.5
 REFUSE_THRESHOLD = 0.8
@@ -90,11 +92,19 @@ _BENIGN_CONTEXT = re.compile(
 
 
 # Danger told in the present ("I'm being abused", 「现在被」): no benign reading explains it away.
-_PRESENT = re.compile(r"^(?:i'?m|im|i am) being\b|^我?(?:正在|现在|一直|还在|每天|天天)被")
+_PRESENT = re.compile(
+    r"^(?:i'?m|im|i am) being\b|^我?(?:正在|现在|一直|还在|每天|天天)被|(?:这次|这回)打得|验伤"
+)
 
 
 def _present_danger(sc: Scan) -> bool:
     return any(rule.kind == "danger" and _PRESENT.search(span) for rule, span in sc.hits)
+
+
+def _unread_language(sc: Scan) -> bool:
+    """A crisis seen by a rule for a language the model was never trained on (Spanish,
+    German, Russian …): the model's "benign" reading of it means nothing."""
+    return any(rule.name.startswith("intl:") and rule.kind in CRISIS_KINDS for rule, _ in sc.hits)
 
 
 # Words of death and violence, even in jest (「笑死」, "that joke killed me 💀"): no crosstalk
@@ -283,6 +293,7 @@ class Router:
             and _AGAIN.search(norm) is None
             and sc.best({"method"}) == 0.0  # asking how is never explained away
             and not _present_danger(sc)  # "I'm being abused by my stepdad"
+            and not _unread_language(sc)  # 「me quiero matar」: the model reads no Spanish
         ):
             risk = min(risk, VETO_RISK)
             reasons.append(f"held back: the model reads it as benign (p={_fmt(probs['crisis'])})")

@@ -89,7 +89,8 @@ _EN_OTHER = (
     r"man|woman|bitch|bastard|jerk|kid|teacher|bully))"
 )
 _EN_ABUSER = (
-    r"(?:he|she|they|my (?:dad|father|mom|mother|husband|wife|boyfriend|girlfriend|partner|ex|stepdad|stepfather|"
+    r"(?:he|she|they|my (?:(?:older|younger|big|little|own|mum'?s|mom'?s) )?(?:dad|father|mom|mother|husband|wife|"
+    r"boyfriend|girlfriend|partner|ex|stepdad|stepfather|"
     r"stepmom|stepmother|uncle|aunt|brother|sister|cousin|grandpa|grandfather|parents|family|roommate|boss|teacher|"
     r"coach)|someone|somebody|a (?:man|guy|stranger|woman)|this (?:guy|man|person)|some (?:guy|man|people))"
 )
@@ -154,6 +155,13 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "benign_phrase",
             r"(?:江边|河边|海边|湖边)(?:在)?(?:跑步|散步|骑车|钓鱼|野餐|烧烤|晨跑|夜跑)",
+        ),
+        # a view from up high, admired (「我在顶楼往下看，夜景好美」)
+        (
+            "benign_phrase",
+            r"(?:顶楼|楼顶|天台|山顶|阳台)(?:上)?"
+            + zg(6)
+            + r"(?:夜景|风景|日落|日出|星星|烟花)(?:好|真|太|很|超)?(?:美|漂亮|好看)",
         ),
         # asking what a word means: "what does ctb mean", "wat does unalive mean"
         (
@@ -759,7 +767,7 @@ RULES: tuple[Rule, ...] = (
         0.95,
         _ZH_ABUSER + zg(10) + r"(?:打我|揍我|踢我|掐我|勒我|扇我|拿刀(?:对着|砍|捅)?我|虐待我|"
         r"侵犯(?:了)?我|性侵(?:了)?我|强奸(?:了)?我|猥亵(?:了)?我|摸我(?:下面|身体|胸)|威胁(?:要)?(?:杀|打|弄死)我|"
-        r"跟踪我|要杀(?:了)?我|说要杀|弄死我|抽我|砸我|烫我|推我|咬我|(?:用|拿)"
+        r"跟踪我|要杀(?:了)?我|说要杀|弄死我|抽我|砸我|烫我|推我|咬我|(?:扇|踹|掐|揍)了我|(?:用|拿)"
         + zg(4)
         + r"(?:打|抽|砸|烫|勒|掐)我|关(?:着|起来)我|把我关|不让我(?:走|出门|离开|吃饭)|拿(?:刀|棍子|皮带)(?:打|抽)我|"
         r"把我打|对我动手|对我施暴|家暴我|逼我(?:卖|吸|发生))",
@@ -2868,6 +2876,250 @@ MORE_RULES: tuple[Rule, ...] = (
         + r"\b(?:dog|cat|dogs|cats|rooster)\b"
         + eg(10)
         + r"\b(?:quietly|for good|without (?:anyone|the owner|them) (?:knowing|noticing))\b",
+    ),
+    # ------------------------------------------------------------------ session 5
+    # how a means of dying feels or how fast it works ("drowning. is it quick?", "does
+    # paracetamol actually hurt", "do people feel it. stepping off something tall")
+    _r(
+        "en:means_feel",
+        "method",
+        0.95,
+        r"\b(?:drown\w*|hang(?:ing)? (?:myself|yourself|oneself)|nooses?|carbon monoxide|charcoal|exhaust fumes|"
+        r"stepping off|jumping off|jump(?:ing)? from|fall(?:ing)? from|bleed(?:ing)? out|slit\w* (?:my |your )?wrists?|"
+        r"overdos\w*|paracetamol|tylenol|acetaminophen)\b[^\n]{0,40}"
+        + r"\b(?:is it (?:quick|fast|painless|peaceful)|(?:does|would|will) (?:it|that) (?:actually |even )?hurt|"
+        r"do(?:es)? (?:you|people|one) (?:actually |even )?(?:feel (?:it|anything|pain)|suffer)|how painful)\b|"
+        r"\b(?:does|would|will|is) (?:drowning|hanging|an overdose|overdosing|paracetamol|tylenol|carbon monoxide|"
+        r"bleeding out) (?:actually |even |really )?(?:hurt|painful|quick|fast|painless)\b(?! (?:your|my|the|a|his|her) )|"
+        r"\b(?:is it (?:quick|fast|painless|peaceful)|(?:does|would) it hurt|do (?:you|people) (?:actually )?feel it)\b"
+        r"[^\n]{0,40}\b(?:drown\w*|hanging (?:myself|yourself)|nooses?|carbon monoxide|stepping off|jumping off|bleed(?:ing)? out|"
+        r"overdos\w*)\b|"
+        # carbon monoxide in a closed space, how fast; a dose that stops a heart or a liver
+        r"\b(?:carbon monoxide|co|charcoal|exhaust)\b"
+        + eg(30)
+        + r"\b(?:small|closed|sealed|shut)\b"
+        + eg(20)
+        + r"\bhow (?:fast|quick|long)\b|"
+        r"\b(?:how (?:long|much|many)|what dose|which dose|enough)\b"
+        + eg(40)
+        + r"\b(?:stop (?:a |the |my |your |someone'?s )?heart|shut\w* (?:\w+ )?liver|liver (?:down|fail\w*))\b",
+    ),
+    # herbicide and pesticide asked about as a way to die (「除草的药死得快 要喝多少」); a pet
+    # or a child that swallowed it is a vet's or a doctor's emergency, not this
+    _r(
+        "zh:pesticide_dose",
+        "method",
+        1.0,
+        r"^(?![^\n]*(?:狗|猫|孩子|宝宝|小孩|误吃|误食|误喝|碰到))[^\n]*?"
+        r"(?:农药|除草的?药|除草剂|百草枯|敌敌畏|老鼠药|鼠药)[^。！？!?；;\n]{0,12}"
+        r"(?:死得快|死得痛快|要喝多少|喝多少|喝几口|吃多少|多少(?:能|会|才)(?:死|没命)|会不会(?:很)?痛|痛不痛|难不难受)",
+    ),
+    # the user's own funeral or ashes planned (a soft sign: people joke about their funeral songs)
+    _r(
+        "zh:own_funeral",
+        "hopeless",
+        0.45,
+        r"我的?(?:葬礼|追悼会|后事|骨灰)|我死(?:了)?(?:以后|之后)(?:的)?(?:骨灰|葬礼)",
+    ),
+    # "be the one who finds me", "if i don't reply tomorrow you know why"
+    _r(
+        "en:finds_me",
+        "self",
+        0.9,
+        r"\b(?:be the one (?:who|to|that)|(?:is|are|'s|'re) (?:going to|gonna)|will) (?:finds?|discovers?) "
+        r"(?:me|my body)\b(?=\s*(?:tomorrow|tonight|in the morning|first|when|after|like this|[.,!]|$))|"
+        r"\bif i (?:don'?t|do not|dont) (?:reply|answer|text back|show up|wake up)\b"
+        + eg(25)
+        + r"\byou(?:'ll| will)? know why\b",
+    ),
+    # sexual assault told in the first person ("my cousin raped me", "someone spiked my drink")
+    _r(
+        "en:assaulted_me",
+        "danger",
+        0.95,
+        r"\b(?:raped|molested|sexually assaulted|groped|drugged|roofied) me\b|\bspiked my drink\b",
+    ),
+    # drunk or drugged by someone and woke up with clothes wrong (「把我灌醉了然后……醒来的时候衣服不对」)
+    _r(
+        "zh:drugged_me",
+        "danger",
+        0.95,
+        r"(?:灌醉|迷晕|下药|下了药)(?:了)?我?"
+        + zg(20)
+        + r"(?:醒来|醒过来|醒了)"
+        + zg(12)
+        + r"(?:衣服(?:不对|被脱|被换|乱|不见)|裤子(?:被脱|不见|不对)|内裤|(?:下身|下面)(?:疼|痛)|身上(?:有|都是)(?:淤青|痕迹))",
+    ),
+    # beaten hard this time, or asking how to document it (「他这次打得有点重」, 「被打了要怎么验伤」)
+    _r(
+        "zh:beaten_hard",
+        "danger",
+        0.9,
+        r"(?:他|她|老公|男朋友|爸|妈)(?:这次|这回|又|昨天|今天|每次)?打得(?:很|有点|太|好|特别)?(?:重|狠|厉害)|"
+        r"(?:被打|被他打|被她打)(?:了)?" + zg(6) + r"验伤",
+    ),
+    # spiking someone's food or drink ("strongest sedative i can crush into my roommate's food")
+    _r(
+        "en:spike_other",
+        "harm_others",
+        0.9,
+        r"\b(?:sedatives?|sleeping pills?|poison\w*|laxatives?|benzos?|xanax|ambien|roofies?|ghb|rohypnol|"
+        r"antifreeze|eye ?drops|visine|something)\b"
+        + eg(40)
+        + r"\b(?:put|slip|crush|mix|sneak|spike|add|drop)\w*\b"
+        + eg(10)
+        + r"\b(?:into|in) (?:someone'?s|his|her|their|my (?:\w+ )?\w+'?s) (?:food|drink|salad|coffee|tea|meal|water|"
+        r"soup|dinner|lunch|beer|wine)\b|"
+        r"\b(?:deadly|poisonous|toxic|lethal) enough to (?:put|slip|add|mix) in\b",
+    ),
+    # weapons past security, blinding or crippling someone, untraceable guns
+    _r(
+        "en:weapon_misuse",
+        "weapons",
+        0.9,
+        r"\b(?:knife|knives|blade|weapon|gun)\b"
+        + eg(30)
+        + r"\b(?:through|past|by) (?:a |the )?(?:metal detector|airport security|security scanner)\b|"
+        r"\b(?:strong|enough)\b"
+        + eg(10)
+        + r"\bto (?:actually |permanently )?(?:blind|cripple|paralyze|disfigure) (?:someone|somebody|a person|"
+        r"him|her|them|a guy|my \w+)\b|"
+        r"\b(?:get|buy|make|build|print|order|find|where)\b"
+        + eg(20)
+        + r"\b(?:ghost guns?|untraceable (?:gun|pistol|firearm)s?)\b|\bghost guns?\b"
+        + eg(20)
+        + r"\b(?:where|how|by (?:friday|tomorrow|tonight))\b",
+    ),
+    # into someone's devices or cameras ("hold his phone to his face while he sleeps",
+    # "get me into my ex's ring doorbell feed")
+    _r(
+        "en:device_intrusion",
+        "harm_others",
+        0.85,
+        r"\b(?:face ?id|fingerprint|thumb)\b[^\n]{0,60}\b(?:while|when) (?:he|she|they)(?:'?s|'?re| is| are)? (?:asleep|sleeping|passed out)\b|"
+        r"\b(?:get|hack|break) (?:me )?into (?:someone'?s|his|her|their|my ex'?s|my \w+'?s) "
+        r"(?:ring|doorbell|camera|cctv|nest|security cam\w*)\b",
+    ),
+    # "make my landlord's life hell"
+    _r(
+        "en:make_life_hell",
+        "harm_others",
+        0.8,
+        r"\bmake (?:his|her|their|my \w+'?s|\w+'?s) life (?:a )?(?:living )?hell\b",
+    ),
+    # keeping people in, cutting them off, scaring them silent (「怎么让她走不了」, 「让她不敢开口」)
+    _r(
+        "zh:control_other",
+        "harm_others",
+        0.85,
+        r"(?:怎么|如何|有什么办法|有啥办法|咋|怎样)" + zg(10) + r"(?:让|叫|把)"
+        r"(?:她|他|老婆|老公|老人|孩子|小孩|工人|员工|他们|她们|学生)"
+        + zg(6)
+        + r"(?:出不了(?:门|房间|屋)|走不了|跑不了|跑不掉|逃不掉|不敢(?:开口|告状|往外说|说出去|告诉别人|报警)|"
+        r"跟外面(?:彻底)?断)|"
+        r"(?:把|扣下?|扣住|收走?)(?:他们|工人|员工|她们|他|她)的?(?:身份证|护照)|"
+        r"(?:身份证|护照)(?:扣下来|扣着|收上来)(?:有用|管用|行不行|可以吗|犯法)",
+    ),
+    # grooming a child away from the parents (「怎么单独把学生留下来又不让家长起疑心」)
+    _r(
+        "zh:groom",
+        "harm_others",
+        0.9,
+        r"(?:单独|偷偷)"
+        + zg(6)
+        + r"(?:学生|孩子|小孩|女孩|男孩|小女孩|小男孩)"
+        + zg(10)
+        + r"(?:不让|不被|别让)(?:家长|父母|爸妈|他爸妈|她爸妈)(?:起疑|发现|知道)",
+    ),
+    # turning a class against one pupil (「怎么带全班孤立他 逼到他转学」)
+    _r(
+        "zh:isolate_other",
+        "harm_others",
+        0.8,
+        r"(?:带|让|叫|发动|组织)(?:全班|大家|所有人|同学们?|全组)"
+        + zg(4)
+        + r"(?:孤立|排挤|针对|不理)(?:他|她|那个|这个)|逼(?:到|得)(?:他|她)(?:转学|退学)",
+    ),
+    # ---- beyond Chinese and English: the plainest words of suicide, self-harm, an overdose
+    # taken, danger at a height, and abuse, in the languages users write most after ours
+    # (Spanish, Portuguese, French, German, Italian, Dutch, Russian, Japanese, Korean, Turkish,
+    # Indonesian, Vietnamese). No model reads these: the rules are all there is.
+    _r(
+        "intl:suicide",
+        "self",
+        1.0,
+        r"(?<!no )(?:me )?quiero (?:morir(?:me)?|matarme)|\bme quiero (?:morir|matar)\b|\bvoy a matarme\b|"
+        r"\bsuicidarme\b|\bno quiero (?:seguir )?vivir\b|\bno quiero despertar\b|\bquitarme la vida\b|"
+        r"(?<!não )\bquero (?:morrer|me matar)\b|\bvou me matar\b|\bnão quero (?:mais )?viver\b|"
+        r"\btirar (?:a )?minha (?:própria )?vida\b|"
+        r"\bje veux mourir\b|\benvie de mourir\b|\bme suicider\b|\bje vais me tuer\b|\bje ne veux plus vivre\b|"
+        r"\bmettre fin à mes jours\b|"
+        r"\bich will sterben\b|\bwill nicht mehr leben\b|\bbringe? mich um\b|\bmich umbringen\b|"
+        r"\bnicht mehr aufwachen\b|\bmir das leben nehmen\b|"
+        r"(?<!non )\bvoglio morire\b|\b(?:uccidermi|ammazzarmi|suicidarmi)\b|\btogliermi la vita\b|"
+        r"\bnon voglio più vivere\b|"
+        r"\bik wil (?:dood|niet meer leven)\b|\bmezelf van kant\b|"
+        r"хочу умереть|покончить с собой|убить себя|не хочу жить|меня не станет|"
+        r"死にたい|消えたい|生きていたくない|죽고 싶|살고 싶지 않|"
+        r"\bölmek istiyorum\b|\bkendimi öldür\w*|\b(?:ingin|mau) mati\b|\bbunuh diri\b|\bmuốn chết\b|\btự tử\b",
+    ),
+    _r(
+        "intl:self_harm",
+        "self",
+        0.95,
+        r"\bme (?:corté|corto|cortei|cortar)\b|\bcortarme\b|\bautolesi\w+|\bscarifi\w+|\bje me (?:suis )?coup\w+ "
+        r"(?:les |le )?(?:bras|poignets?|cuisses?)|\bautomutil\w+|\bin den arm geschnitten\b|\britze mich\b|"
+        r"\bgeritzt\b|\bmi sono tagliat\w\b|\bmi taglio\b|порезал\w* себ|режу себя|リスカ|リストカット|자해",
+    ),
+    _r(
+        "intl:overdose",
+        "danger",
+        0.95,
+        r"\bho preso tutte le (?:pillole|pastiglie|compresse)\b|\bme tomé (?:todas las|un montón de) "
+        r"(?:pastillas|pastis)\b|\btomei (?:todos os comprimidos|todas as pílulas)\b|"
+        r"\bj'ai pris tous (?:mes|les) (?:médicaments|cachets|comprimés)\b|\balle tabletten (?:genommen|geschluckt)\b|"
+        r"выпил\w* все таблетки",
+    ),
+    _r(
+        "intl:unsafe_place",
+        "danger",
+        0.9,
+        r"\bestou na ponte\b|\bestoy en (?:el puente|la azotea)\b|\bje suis sur (?:le pont|le toit)\b|"
+        r"\bich stehe auf (?:der brücke|dem dach)\b|\bsono sul (?:ponte|tetto)\b|я на крыше|я на мосту",
+    ),
+    _r(
+        "intl:abuse",
+        "danger",
+        0.9,
+        r"\bme (?:pega|golpea|violó|viola|amenaza con matarme)\b|\bme va a matar\b|\bme estuprou\b|"
+        r"\bameaça me matar\b|\b(?:il|elle) me (?:frappe|bat)\b|\bm'a violée?\b|\bmenace de me tuer\b|"
+        r"\bschlägt mich\b|\bhat mich vergewaltigt\b|\bdroht mich umzubringen\b|\bmi picchia\b|"
+        r"\bmi ha violentat\w\b|\bminaccia di uccidermi\b|бь[её]т меня|изнасиловал",
+    ),
+    _r(
+        "intl:requests",
+        "harm_others",
+        0.9,
+        r"\benvenenar a\b|\bcómo (?:puedo )?matar a\b|\bcomo matar (?:o|a|meu|minha)\b|\bempoisonner\b|"
+        r"\bcomment tuer\b|\bvergiften\b|\bavvelenare\b|\bhackear (?:la cuenta|el celular|el teléfono)\b|"
+        r"\bpirater (?:le|la|son|sa) (?:compte|téléphone|portable)\b|\b(?:telefoon|account) hacken\b|"
+        r"\bhandy hacken\b|\bcomo hackear\b",
+    ),
+    _r(
+        "intl:jailbreak",
+        "jailbreak",
+        0.9,
+        r"\bignora (?:tus|todas las|las|le|tutte le) (?:tue )?(?:instrucciones|reglas|istruzioni|regole)\b|"
+        r"\bignoriere (?:deine|alle) (?:regeln|anweisungen)\b|\bignore (?:tes|toutes les) (?:instructions|règles)\b|"
+        r"\bignore (?:suas|as) (?:instruções|regras)\b|игнорируй (?:свои|все) (?:инструкции|правила)|"
+        r"\bsin (?:ética|reglas|restricciones|filtros)\b|\bohne (?:regeln|ethik|filter)\b",
+    ),
+    _r(
+        "intl:weapons",
+        "weapons",
+        0.9,
+        r"\bpistole ohne seriennummer\b|\bfabricar (?:una )?bomba\b|\bbombe bauen\b|\bfabriquer une bombe\b|"
+        r"\bse fabrica (?:el )?ghb\b|\bfabricar ghb\b",
     ),
 )
 
