@@ -34,8 +34,11 @@ CLF_REFUSE_SHORT = 0.99
 #: the model agreeing with a soft warning sign the rules saw; since CLF_CRISIS fell below
 #: it, this only decides messages shorter than CLF_ALONE_MIN_CHARS
 CLF_CRISIS_WITH_SIGNS = 0.7
-#: shortest message on which the classifier may decide a crisis without any rule signal
-CLF_ALONE_MIN_CHARS = 15
+#: shortest message on which the classifier may decide a crisis without any rule signal (15 → 20
+#: in session 5: on a few words its confidence swings with every data round — "My day was
+#: long." read p=0.65 after the r8 sets; over six groups of held-out writers crisis recall
+#: 0.889 → 0.887, false crisis unchanged at 0.047)
+CLF_ALONE_MIN_CHARS = 20
 #: short messages (CLF_SHORT_MIN_CHARS..CLF_ALONE_MIN_CHARS) need more confidence
 CLF_SHORT_MIN_CHARS = 4
 CLF_SHORT_CRISIS = 0.8
@@ -99,6 +102,15 @@ _PRESENT = re.compile(
 
 def _present_danger(sc: Scan) -> bool:
     return any(rule.kind == "danger" and _PRESENT.search(span) for rule, span in sc.hits)
+
+
+# A dangerous request aimed at oneself ("any way to hurt myself without leaving marks", "make my
+# death look like an accident", 「怎么让自己不醒」): method-seeking, so a crisis, not a refusal.
+_SELF_TARGET = re.compile(
+    r"\b(?:hurt|kill|cut|harm|poison|gas|hang|drown|overdose|off|end|injure|burn|starve|unalive) myself\b|"
+    r"\bmy (?:own )?(?:death|suicide)\b|\b(?:i|u|you) (?:don'?t|dont|won'?t|wont|never) wake up\b|"
+    r"自杀|自尽|自己了断|让(?:我|自己)(?:不再?醒|解脱|走得)|我(?:不会|不再)醒|我死(?:了|后|的)"
+)
 
 
 def _unread_language(sc: Scan) -> bool:
@@ -282,13 +294,20 @@ class Router:
                     reasons.append(f"classifier: possible risk p={_fmt(pc)}")
             needed_r = CLF_REFUSE if len(norm) >= CLF_REFUSE_SHORT_CHARS else CLF_REFUSE_SHORT
             if refuse == 0.0 and strong == 0.0 and pr >= needed_r:
-                refuse = REFUSE_THRESHOLD
-                reasons.append(f"classifier: refuse p={_fmt(pr)}")
+                if _SELF_TARGET.search(norm):
+                    risk = max(risk, 0.75)
+                    reasons.append(f"classifier: a dangerous request about oneself (p={_fmt(pr)})")
+                else:
+                    refuse = REFUSE_THRESHOLD
+                    reasons.append(f"classifier: refuse p={_fmt(pr)}")
 
         if (
             probs is not None
             and strong >= CRISIS_THRESHOLD
             and probs["crisis"] < CLF_VETO
+            # a dangerous request about oneself is method-seeking, whatever the model's reading
+            # ("what can i mix to kill myself quietly" reads to it as a request, not a crisis)
+            and not (probs["refuse"] >= CLF_VETO and _SELF_TARGET.search(norm))
             and CLF_VETO_MIN_CHARS <= len(norm) <= MAX_CLASSIFIER_CHARS  # it read all of it
             and _AGAIN.search(norm) is None
             and sc.best({"method"}) == 0.0  # asking how is never explained away

@@ -301,12 +301,14 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
         _ZH_THIRD
         + zg(10)
         + r"(?:说|想|要|打算|试图|企图|准备|一直|总是|经常|老是|又|已经|曾经|有过|在)"
-        + zg(8)
+        # the user speaking again (「她说我丢脸…我真的好想死」) ends the third party's span
+        + r"[^。！？!?；;\n我]{0,8}"
         + r"(?:想死|不想活|自杀|轻生|寻死|自残|自伤|割腕|跳楼|结束(?:自己的)?生命|活不下去|想不开|紫砂|吃安眠药)"
     ),
     re.compile(
         _EN_3P
-        + eg(30)
+        # … and in English: "she laughed and i want to die" is the user's own wish
+        + r"(?:(?!\bi\b|\bi'?m\b)[^.!?;\n]){0,30}"
         + r"\b(?:wants? to die|wanted to die|kill (?:himself|herself|themselves|themself)|"
         r"killed (?:himself|herself|themselves)|is suicidal|was suicidal|are suicidal|suicidal|self[- ]?harm\w*|"
         r"cut(?:s|ting)? (?:himself|herself|themselves)|hurt(?:s|ing)? (?:himself|herself|themselves)|"
@@ -520,7 +522,8 @@ RULES: tuple[Rule, ...] = (
         "en:kill_myself",
         "self",
         1.0,
-        r"\b(?:kill(?:ing|ed)?|unalive|off|murder) ?my ?self\b|\bkms\b|\bk ms\b",
+        r"\b(?:kill(?:ing|ed)?|unalive|off|murder) ?my ?self\b|\bkms\b|\bk ms\b|"
+        r"\b(?:gas|poison|hang|drown|suffocate|electrocute) myself\b",
     ),
     _r(
         "en:end_my_life",
@@ -1013,7 +1016,8 @@ RULES: tuple[Rule, ...] = (
         "zh:harm_others_intent",
         "harm_others",
         0.85,
-        r"(?:我)?(?:要|想|准备|打算|决定|一定要|迟早)(?:去)?(?:杀(?:了|死|掉)|"
+        # someone else shouting it (「我爸喊着要砍死我妈」) is danger to the user, not a request
+        r"(?<![着说言胁])(?:我)?(?:要|想|准备|打算|决定|一定要|迟早)(?:去)?(?:杀(?:了|死|掉)|"
         r"弄死|毒死|砍死|捅死|宰了|干掉|报复|炸了|烧了|废了|打残|撞死)" + zg(3) + _ZH_OTHER,
     ),
     _r(
@@ -1039,8 +1043,10 @@ RULES: tuple[Rule, ...] = (
         "zh:surveil",
         "harm_others",
         0.8,
-        r"(?:偷偷|秘密|悄悄)?(?:跟踪|监视|定位|监听|偷看|窃听|偷拍)"
-        + zg(6)
+        # the user being watched (「前夫在我车上装了定位 我搬到哪他都找得到」) is not this: no 我
+        # and no clause break between the act and its target
+        r"(?<!被)(?<!被人)(?:偷偷|秘密|悄悄)?(?:跟踪|监视|定位|监听|偷看|窃听|偷拍)"
+        + r"[^。！？!?；;\n我\s]{0,6}"
         + r"(?:他|她|前任|前女友|前男友|老婆|老公|别人|某人|同事|女生|男生)(?:的)?(?:手机|位置|行踪|聊天记录|微信)?|"
         r"(?:黑进|入侵|盗取|盗号|破解)"
         + zg(6)
@@ -3039,6 +3045,34 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?:带|让|叫|发动|组织)(?:全班|大家|所有人|同学们?|全组)"
         + zg(4)
         + r"(?:孤立|排挤|针对|不理)(?:他|她|那个|这个)|逼(?:到|得)(?:他|她)(?:转学|退学)",
+    ),
+    # a way not to wake up again (「怎么配药让我不再醒过来」)
+    _r(
+        "zh:never_wake_method",
+        "method",
+        1.0,
+        r"(?:怎么|如何|什么药|哪种药|哪些药|什么办法|有没有办法|吃什么)"
+        + zg(8)
+        + r"(?:让我|让自己|能)?(?:不再醒|再也不醒|醒不过来|永远睡下去|一睡不醒|长睡不醒)",
+    ),
+    # killing someone and then oneself ("i'll kill him and then myself", 「杀了他然后自杀」)
+    _r(
+        "en:then_myself",
+        "self",
+        1.0,
+        r"\b(?:kill|shoot|stab|hurt|take out)\b"
+        + eg(25)
+        + r"\b(?:and )?then (?:kill |shoot |end |off )?myself\b|\bthen (?:i'?ll|i will|i'?m gonna) "
+        r"(?:kill|off|end|shoot) myself\b",
+    ),
+    _r(
+        "zh:then_myself",
+        "self",
+        1.0,
+        r"(?:杀了|砍死|弄死|捅死|杀死)"
+        + zg(8)
+        + r"(?:然后|再|之后)(?:我)?(?:就)?(?:自杀|去死|跳楼|了断)|"
+        r"(?:我就|就)?先(?:把)?自己了断",
     ),
     # ---- beyond Chinese and English: the plainest words of suicide, self-harm, an overdose
     # taken, danger at a height, and abuse, in the languages users write most after ours
