@@ -27,6 +27,7 @@ from psylite.prompts import check_in_instruction, system_prompt
 from psylite.safety import ConversationState, Decision, Route, Router, crisis_reply, guard_output
 from psylite.safety import refusal_reply as _refusal_reply
 from psylite.safety.replies import check_in_line
+from psylite.safety.router import CALM_AFTER_S
 from psylite.settings import Settings
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ class Pipeline:
         self._locks: dict[int, asyncio.Lock] = {}
         self._store_down_until = 0.0
         self._store_ok_at = 0.0  # when a store call last completed (progress, not liveness)
+        self.clock: Callable[[], float] = time.time  # wall clock for the routing memory
 
     async def reset(self, chat_id: int) -> None:
         """Start a new conversation for this chat (history and routing memory)."""
@@ -134,6 +136,7 @@ class Pipeline:
             crisis_turns_left=state.crisis_turns_left,
             humor_off_turns_left=state.humor_off_turns_left,
             crises=state.crises,
+            last_at=state.last_at,
         )
         await self._save_state(chat_id, fresh, humor_state=None)
 
@@ -158,6 +161,10 @@ class Pipeline:
         user = await self._user(turn)
         humor_allowed = self.settings.humor_enabled and (user is None or user.humor_enabled)
         state, humor_state = await self._load_state(turn.chat_id)
+        now = self.clock()
+        if state.settle(now, CALM_AFTER_S):
+            log.info("chat %s: a day's quiet closed the crisis window", turn.chat_id)
+        state.last_at = now
         decision = await self.router.route_async(
             turn.text, state=state, humor_allowed=humor_allowed
         )

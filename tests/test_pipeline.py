@@ -208,3 +208,19 @@ async def test_ordinary_counsel_gets_no_safety_line(services):
     assert reply.route == "counsel" and not reply.checked_in
     assert reply.text == "辛苦了，累的时候先好好休息一下。"
     assert "是否安全" not in services.llm.history[-1].messages[0].content
+
+
+async def test_the_crisis_window_closes_after_a_day_of_quiet(services):
+    now = [1_800_000_000.0]
+    services.pipeline.clock = lambda: now[0]
+    first, _ = await collect(services, Turn(chat_id=21, text=CRISIS_ZH))
+    assert first.route == "crisis"
+    now[0] += 3600  # an hour later, sadness still reads as the crisis continuing
+    again, _ = await collect(services, Turn(chat_id=21, text="还是很难过"))
+    assert again.route == "crisis"
+    now[0] += 25 * 3600  # a day and more of quiet: the same words get an answer
+    services.llm.queue("听起来今天还是很不好受。愿意说说发生了什么吗？")
+    later, _ = await collect(services, Turn(chat_id=21, text="还是很难过"))
+    assert later.route == "counsel"
+    state = await services.store.get_state(chat_id=21)
+    assert state["crises"] == 2 and state["last_at"] == now[0]

@@ -377,6 +377,12 @@ RULE_CASES = [
     ("我妈说我让她很丢脸 亲戚都在笑 我真的好想死", Route.CRISIS),
     ("my sister laughed at me and i want to die", Route.CRISIS),
     ("我妈说她不想活了", Route.COUNSEL),
+    # masks that once hid the user's own words
+    ("喝了农药没死成 肺都烂了 下次换个快的", Route.CRISIS),
+    ("我跟他们说我想死 他们说我就是想博关注", Route.CRISIS),
+    ("好想死你了 什么时候回来", Route.COUNSEL),
+    ("这周每天都用剃刀割大腿 同学去露营我不敢去", Route.CRISIS),
+    ("绳子买好了，周末去露营", Route.COUNSEL),
 ]
 
 

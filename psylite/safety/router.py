@@ -71,6 +71,8 @@ ACC_DECAY = 0.75  # per turn
 ACC_MIN_SIGNAL = 0.3  # a turn adds its risk only from this level
 ACC_CRISIS = 1.0  # e.g. three hopeless turns in a row
 STICKY_TURNS = 3
+#: … or until this long a quiet spell (the pipeline measures it by the wall clock)
+CALM_AFTER_S = 24 * 3600
 HUMOR_OFF_AFTER_CRISIS = 6
 HUMOR_OFF_AFTER_DISTRESS = 3
 HUMOR_OFF_AFTER_REFUSE = 2

@@ -47,6 +47,18 @@ class ConversationState:
     humor_off_turns_left: int = 0
     turns: int = 0
     crises: int = 0
+    last_at: float = 0.0  # wall-clock seconds of the last routed turn (0: none yet)
+
+    def settle(self, now: float, quiet_s: float) -> bool:
+        """After `quiet_s` seconds without a message the crisis window closes and the risk
+        built up before the pause is let go (the count of crises stays): someone who was in
+        crisis yesterday and writes about their sleep today gets an answer to it, not the
+        crisis reply again and another escalation. Returns whether it settled."""
+        if self.last_at <= 0 or now - self.last_at < quiet_s:
+            return False
+        self.risk = 0.0
+        self.crisis_turns_left = 0
+        return True
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
