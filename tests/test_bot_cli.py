@@ -88,7 +88,9 @@ async def test_sigterm_lets_a_reply_in_flight_finish_before_exiting(
         _, err = await asyncio.wait_for(proc.communicate(), 60)
         assert proc.returncode == 0, err.decode()[-2000:]
         shown = [c.text for c in api.sent(41) if c.method in ("sendMessage", "editMessageText")]
-        assert shown and shown[-1] == "".join(fake_ollama.script.tokens)
+        # the whole reply reached the user (a check-in line may follow it when the router reads
+        # possible risk in the message)
+        assert shown and shown[-1].startswith("".join(fake_ollama.script.tokens))
     finally:
         if proc.returncode is None:
             proc.kill()

@@ -10,6 +10,7 @@ from bot_fixtures import ADMIN_ID, BotEnv, api, bot_settings, env, fake_llm, sta
 from fake_telegram import FakeBotAPI
 
 from psylite.llm.fake import FakeLLM
+from psylite.pipeline import CHECK_IN_RISK
 
 CRISIS_EN = "I want to kill myself tonight, I have the pills ready"
 
@@ -153,7 +154,10 @@ async def test_long_reply_is_split_under_4096_at_sentence_ends(env: BotEnv) -> N
     sentence = "You are not alone in this, and it makes sense to feel tired. "
     env.llm.queue([sentence] * 200)
     await env.consent(11)
-    env.api.push_text(11, "tell me something long")
+    message = "write a long story about the sea"
+    # a message the router reads as plain counsel: no check-in line joins the LLM's text
+    assert env.services.router.route(message).risk < CHECK_IN_RISK
+    env.api.push_text(11, message)
     full = (sentence * 200).strip()
     await env.api.wait_for(lambda: " ".join(env.api.texts(11)[2:]) == full, within=30)
     replies = env.api.texts(11)[2:]

@@ -386,6 +386,14 @@ RULE_CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text", ["she got a boyfriend and i have to act happy lol", "只能强颜欢笑 哈哈"]
+)
+def test_cheer_worn_as_a_mask_gets_no_joke(text: str) -> None:
+    decision = Router(None).route(text)
+    assert decision.route is not Route.HUMOR and decision.distress, decision.reasons
+
+
 @pytest.mark.parametrize(("text", "route"), RULE_CASES)
 def test_rules_alone_route_harm_in_progress_methods_and_requests(text: str, route: Route) -> None:
     decision = Router(None).route(text)

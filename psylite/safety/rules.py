@@ -3059,6 +3059,20 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?<![被猫狗])(?<!不小心)(?:割|划)(?:了|过|着)?(?:几|一|两|三)?(?:道|下|刀)?(?:自己的?)?"
         r"(?:大腿|手腕|手臂|胳膊|小臂|肚子|皮肤)",
     ),
+    # cheer worn as a mask ("i have to act happy", 「强颜欢笑」): sadness, so no joke
+    _r(
+        "en:forced_cheer",
+        "distress",
+        0.2,
+        r"\b(?:act|acting|pretend(?:ing)? to be|fake|faking|force myself to (?:be|look)|put on a) "
+        r"(?:happy|fine|okay|ok|cheerful|a smile|smile|smiling)\b",
+    ),
+    _r(
+        "zh:forced_cheer",
+        "distress",
+        0.2,
+        r"强颜欢笑|(?:装作|假装|装得?|硬撑着?)(?:很|挺|一副)?(?:开心|高兴|没事|快乐|笑)",
+    ),
     # a way not to wake up again (「怎么配药让我不再醒过来」)
     _r(
         "zh:never_wake_method",
