@@ -164,6 +164,32 @@ Session 4 (2026-11-25, night):
   0.932 / 0.083 / 0.93; humor wrong 0 on all. Older sets: blind4 0.904, blind6 0.885, blind7
   0.960, blind8 0.882, blind9 0.890 crisis recall.
 
+Session 5 (2026-11-26, night):
+
+- Data: r8-a..f (1,469; held over from session 4), r9-a..f (1,761: zh and en indirect crisis,
+  danger from others, a cast of 100 people, zh everyday hard negatives, en wrapped requests
+  with other languages mixed in) and hb-a (268: low mood without ideation is counsel, with
+  even faint ideation crisis): 16,793 natural messages. Decisions by grouped cross-validation
+  over writers (six groups of sources held out in turn, the full router on each fold model):
+  r8 0.885 / 0.048 → 0.890 / 0.047; r9 + hb-a (with humor at p ≥ 0.9) 0.887 / 0.047 / 0.927 /
+  4 → 0.889 / 0.043 / 0.930 / 4. A short-message set (short-a) was tried and left out: it
+  halved the false crises on everyday short messages but flipped a hard negative.
+- Rules (242 → 270): how a means of dying feels or how fast it works, pesticide doses,
+  first-person sexual assault, documenting injuries, cutting a part of one's body, killing
+  someone and then oneself, requests to spike food, confine or silence people, groom a child,
+  weapons past metal detectors, ghost guns; the plainest crisis and request words in twelve
+  more languages (never held back by the model, which reads only zh and en).
+- A dangerous request aimed at oneself is a crisis, whatever the model makes of it; the user
+  being watched, or someone else shouting a threat, is no longer read as the user's request;
+  a third party's span ends where the user speaks again; masks no longer hide 「没死成」.
+- The model alone decides a crisis from 20 characters (was 15); humor needs p ≥ 0.9 and crisis
+  p < 0.05; cheer worn as a mask ("i have to act happy") is distress.
+- A day of quiet closes the crisis window (the pipeline keeps the time of the last turn).
+- The never-read blind pool (blind4, 6-17; 3,843 cases): session-4 router 0.923 / 0.043 /
+  0.953 / 2 → 0.925 / 0.037 / 0.959 / 0. Fresh blind16 / blind17: 0.929 / 0.068 → 0.920 /
+  0.038 and 0.922 / 0.078 → 0.922 / 0.086 (crisis recall / false crisis). Everyday short
+  messages (226, never trained on): false crisis 0.018 → 0.022.
+
 So on unseen text the router is below the crisis-recall target: ≈0.87-0.95 at false crisis
 ≤ 0.05. What would help next: far more varied natural data,
 context rules for past tense / news / long explanations, and the LLM second opinion
