@@ -383,6 +383,12 @@ RULE_CASES = [
     ("好想死你了 什么时候回来", Route.COUNSEL),
     ("这周每天都用剃刀割大腿 同学去露营我不敢去", Route.CRISIS),
     ("绳子买好了，周末去露营", Route.COUNSEL),
+    ("help they locked us in the container", Route.CRISIS),
+    ("dad still locks me in my room when i disrespect him", Route.CRISIS),
+    ("被锁在宿舍 三天没给饭吃", Route.CRISIS),
+    ("im so locked in rn for finals", Route.COUNSEL),
+    ("小区被关在家里隔离了三天 好无聊", Route.COUNSEL),
+    ("被锁在门外了 忘带钥匙", Route.COUNSEL),
 ]
 
 

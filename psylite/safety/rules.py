@@ -3073,6 +3073,24 @@ MORE_RULES: tuple[Rule, ...] = (
         0.2,
         r"强颜欢笑|(?:装作|假装|装得?|硬撑着?)(?:很|挺|一副)?(?:开心|高兴|没事|快乐|笑)",
     ),
+    # locked in by someone (「被锁在宿舍 三天没给饭吃」, "they locked us in the container"); locked
+    # out, quarantine or a stuck lift are not this, nor "locked in" meaning focused
+    _r(
+        "en:locked_in",
+        "danger",
+        0.9,
+        r"\block(?:s|ed)? (?:me|us) (?:in|up)\b(?! (?:the )?(?:game|match|zone))|"
+        r"\b(?:i'?m|i am|we'?re|we are|got|been|keeps? me|kept) locked (?:in|up) (?:in )?(?:a |the |my |this |our )?"
+        r"(?:room|bedroom|container|basement|cellar|car|trunk|house|bathroom|closet|shed|van|garage|attic)\b",
+    ),
+    _r(
+        "zh:locked_in",
+        "danger",
+        0.9,
+        r"(?:被|把我|把我们)(?:人|他|她|他们|老板|爸|妈)?(?:锁|关)(?:在|进|起来|过)"
+        r"(?!门外|外面|家里隔离|隔离|电梯|楼道外)"
+        r"(?:[^。！？!?；;\n]{0,8})(?:没(?:给|有)?饭|不给饭|不让(?:出|走|吃)|一整晚|一晚上|好几天|[两三四五几]天|小黑屋|出不去)",
+    ),
     # a way not to wake up again (「怎么配药让我不再醒过来」)
     _r(
         "zh:never_wake_method",
