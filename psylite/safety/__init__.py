@@ -174,7 +174,7 @@ Session 5 (2026-11-26, night):
   r8 0.885 / 0.048 → 0.890 / 0.047; r9 + hb-a (with humor at p ≥ 0.9) 0.887 / 0.047 / 0.927 /
   4 → 0.889 / 0.043 / 0.930 / 4. A short-message set (short-a) was tried and left out: it
   halved the false crises on everyday short messages but flipped a hard negative.
-- Rules (242 → 272): how a means of dying feels or how fast it works, pesticide doses,
+- Rules (242 → 271): how a means of dying feels or how fast it works, pesticide doses,
   first-person sexual assault, documenting injuries, cutting a part of one's body, killing
   someone and then oneself, being locked in, requests to spike food, confine or silence people, groom a child,
   weapons past metal detectors, ghost guns; the plainest crisis and request words in twelve
