@@ -24,8 +24,12 @@ log = logging.getLogger(__name__)
 CRISIS_THRESHOLD = 0.69
 #: the band where an optional second opinion is asked
 AMBIGUOUS_LOW = 0.35
-#: classifier probabilities that decide on their own (no rule hit)
-CLF_CRISIS = 0.65
+#: classifier probabilities that decide on their own (no rule hit). 0.65 → 0.55 in session 6,
+#: with the model's second (NB-LR) crisis reading: over six groups of held-out writers crisis
+#: recall 0.892 → 0.916, false crisis 0.043 → 0.050 (at 0.65 the new model gave 0.889 / 0.038,
+#: the old one at 0.55 0.917 / 0.053). A missed crisis costs more than a warm reply with
+#: hotlines sent to someone who was fine.
+CLF_CRISIS = 0.55
 CLF_REFUSE = 0.6
 #: below this length a request is judged by the model only when it is very sure
 #: ("What can you do?", 「怎么学习效率更高」 look like the how-to requests it refuses)
@@ -33,7 +37,7 @@ CLF_REFUSE_SHORT_CHARS = 15
 CLF_REFUSE_SHORT = 0.99
 #: the model agreeing with a soft warning sign the rules saw; since CLF_CRISIS fell below
 #: it, this only decides messages shorter than CLF_ALONE_MIN_CHARS
-CLF_CRISIS_WITH_SIGNS = 0.7
+CLF_CRISIS_WITH_SIGNS = 0.6
 #: shortest message on which the classifier may decide a crisis without any rule signal (15 → 20
 #: in session 5: on a few words its confidence swings with every data round — "My day was
 #: long." read p=0.65 after the r8 sets; over six groups of held-out writers crisis recall

@@ -1,7 +1,7 @@
 """Rebuild the router classifier from labeled data.
 
 Usage:
-    python -m psylite.safety.train                      # data/*.jsonl → model/router-v2.json.gz
+    python -m psylite.safety.train                      # data/*.jsonl → model/router-v3.json.gz
     python -m psylite.safety.train --data my.jsonl --out /tmp/router.json.gz
 
 Each data line: {"text": ..., "label": "crisis|refuse|counsel|humor"}. Texts go through
@@ -46,6 +46,7 @@ class TrainArgs:
     min_df: int = field(default=2, metadata={"help": "drop n-grams seen in fewer examples"})
     c: float = field(default=16.0, metadata={"help": "inverse regularization strength"})
     word_min_df: int = field(default=2, metadata={"help": "drop words seen in fewer examples"})
+    crisis_c: float = field(default=4.0, metadata={"help": "regularization of the NB-LR reading"})
 
 
 def load_examples(path: Path) -> tuple[list[str], list[str]]:
@@ -62,9 +63,10 @@ def load_examples(path: Path) -> tuple[list[str], list[str]]:
 
 
 def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
-    """Fit TF-IDF (characters and words) + logistic regression; keep only plain arrays."""
+    """Fit TF-IDF (characters and words) + logistic regression, and the binary NB-LR crisis
+    reading over the same features; keep only plain arrays."""
     import numpy as np
-    from scipy.sparse import hstack
+    from scipy.sparse import diags, hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -84,6 +86,16 @@ def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
     clf.fit(x, labels)
     order = [list(clf.classes_).index(label) for label in LABELS]
     n_chars = len(chars.vocabulary_)
+    # NB-LR: each feature scaled by log(P(feature | crisis) / P(feature | not crisis)),
+    # from presence counts with add-one smoothing; the scaling is folded into the weights.
+    is_crisis = np.array([label == "crisis" for label in labels])
+    present = (x > 0).astype(np.float64)
+    pos = np.asarray(present[is_crisis].sum(axis=0)).ravel() + 1.0
+    neg = np.asarray(present[~is_crisis].sum(axis=0)).ravel() + 1.0
+    ratio = np.log((pos / pos.sum()) / (neg / neg.sum()))
+    nb = LogisticRegression(C=args.crisis_c, max_iter=5000, class_weight="balanced")
+    nb.fit(x @ diags(ratio), is_crisis.astype(int))
+    crisis_w = nb.coef_[0] * ratio
     # Rounded as the model file stores them, so a fresh fit scores exactly like its file.
     return CharNgramModel.from_payload(
         CharNgramModel(
@@ -95,6 +107,9 @@ def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
             word_vocabulary={str(k): int(v) for k, v in word_vec.vocabulary_.items()},
             word_idf=array("d", word_vec.idf_),
             word_coef=tuple(array("d", clf.coef_[i][n_chars:]) for i in order),
+            crisis_coef=array("d", crisis_w[:n_chars]),
+            crisis_word_coef=array("d", crisis_w[n_chars:]),
+            crisis_intercept=float(nb.intercept_[0]),
         ).to_payload()
     )
 
