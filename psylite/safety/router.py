@@ -49,8 +49,11 @@ CLF_SHORT_CRISIS = 0.8
 #: so confident that everyday context ("moving", "trip") or a benign reading the rules saw
 #: (hyperbole, a negation, a third party) no longer explains it away. Leave-one-writer-out
 #: (was 0.97 for context, never for the rules' benign readings): 52 more crises, 21 more
-#: false ones over 3,919 / 4,479 messages.
-CLF_OVERRIDE_CONTEXT = 0.9
+#: false ones over 3,919 / 4,479 messages. 0.9 → 0.85 in session 6 (the model with its NB-LR
+#: crisis reading; six groups of held-out writers): 14 more crises, 2 more false ones over
+#: 6,799 / 8,007 messages. 0.8 gave 30 / 3 but read 「搬家前把所有东西都送人了」 (p 0.84) as a
+#: farewell.
+CLF_OVERRIDE_CONTEXT = 0.85
 CLF_OVERRIDE_MASKED = 0.95
 #: a crisis rule on a longer message the model reads as clearly benign (news, a past
 #: attempt told in recovery, a friend's worry, 「加班加到想死」) is held back to the ambiguous
