@@ -707,6 +707,38 @@ RULES: tuple[Rule, ...] = (
         + r"(?:会死|能死|死得快|不痛苦)",
     ),
     _r(
+        "zh:dose_outcome",
+        "method",
+        1.0,
+        # a drug or poison, then how much / how long, then dying in other words
+        # (「安定加酒 大概多少会停止呼吸」, 「降压药吃多少就救不回来」)
+        r"(?:药|安定|地西泮|胰岛素|酒|农药|百草枯|敌敌畏|老鼠药|鼠药)"
+        + zg(12)
+        + r"(?:多少|几|多久|多长时间)"
+        + zg(8)
+        + r"(?:停止呼吸|救不回来|抢救不过来|醒不过来|一睡不醒|断气|心跳停)",
+    ),
+    _r(
+        "zh:all_at_once",
+        "danger",
+        0.95,
+        # a medicine taken all at once, told as done (「胰岛素一次全打了」)
+        r"(?:药|药片|安眠药|安定|胰岛素|降压药|止痛药|退烧药|感冒药)"
+        + zg(4)
+        + r"(?:一次|一口气|一下子)(?:全|都|全部)(?:打|吃|吞|喝)(?:了|掉了|光了|完了)",
+    ),
+    _r(
+        "zh:freeze_method",
+        "method",
+        1.0,
+        # how long in the cold until one falls asleep for good (「零下十度不穿外套 多久会睡过去」)
+        r"(?:零下|冰天雪地|雪地|冰水|冷库|室外)"
+        + zg(14)
+        + r"(?:多久|多长时间|几个小时|几分钟)"
+        + zg(4)
+        + r"(?:会|能|就|才)?(?:睡过去|冻死|失温死|没命|死)",
+    ),
+    _r(
         "zh:lethal_height",
         "method",
         1.0,
