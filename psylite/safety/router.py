@@ -93,13 +93,18 @@ _MAX_WINDOWS = 50
 
 
 # Everyday context that explains words the classifier associates with danger ("flying
-# to Paris, won't be here tomorrow", "cut my finger chopping onions"). It only stops the
+# to Paris, won't be here tomorrow", 「搬家前把东西都送人了」). It only stops the
 # classifier from deciding alone; rule hits (plans, means, intent) still count in full.
+# Session 6 removed the words that, over six groups of held-out writers, held back only
+# crises when the model read p 0.55-0.85 (出差 4, 做饭 3, flight 2, 拍照 2, and 露营, 风景, 切菜,
+# chopping, sunrise, feel better once each): 15 more crises, no more false ones there
+# (chosen on those folds, so optimistic); the never-read blind pool 0.941 → 0.942. Travel
+# words stay, although they too held back crises there (旅行 3, trip 2, 「想去天堂旅游
+# 单程票那种」): "if I don't answer tomorrow I went travelling" must stay ordinary.
 _BENIGN_CONTEXT = re.compile(
-    r"旅游|旅行|出差|度假|搬家|露营|烧烤|夜景|风景|看日出|切菜|做饭|炒菜|好多了|好点了|航班|飞机|机票|"
-    r"烟花|散步|跑步|钓鱼|拍照|"
-    r"\b(?:flying|flight|vacation|holiday|trip|moving|camping|barbecue|bbq|cooking|chopping|"
-    r"recipe|feel(?:ing)? better|the view|sunset|sunrise)\b"
+    r"旅游|旅行|度假|搬家|烧烤|夜景|看日出|炒菜|好多了|好点了|航班|飞机|机票|烟花|散步|跑步|钓鱼|"
+    r"\b(?:flying|vacation|holiday|trip|moving|camping|barbecue|bbq|cooking|recipe|the view|"
+    r"sunset)\b"
 )
 
 
