@@ -4,7 +4,7 @@ Training (`python -m psylite.safety.train`) fits a scikit-learn TF-IDF + logisti
 regression over the four classes, plus a second, binary reading of "crisis or not" over the
 same features scaled by their naive-Bayes log-count ratios (NB-LR, Wang & Manning 2012); the
 crisis probability is the mean of the two readings (grouped cross-validation over writers:
-crisis recall +0.012 at +0.001 false crisis, see `psylite.safety`). The model file is gzipped JSON of plain arrays (vocabulary, idf,
+see `psylite.safety`). The model file is gzipped JSON of plain arrays (vocabulary, idf,
 coefficients), so loading needs neither scikit-learn nor numpy nor a matching
 pickle version — the bot process stays small — and scoring one message is a
 dictionary walk and a small dot product in pure Python (tens of microseconds).
@@ -102,13 +102,15 @@ class CharNgramModel:
             else {}
         )
 
-        def logit(char_row: array, word_row: array | None, bias: float) -> float:
-            x = bias + sum(char_row[j] * v for j, v in chars.items())
-            if word_row is not None:
-                x += sum(word_row[j] * v for j, v in ws.items())
-            return x
+        def logit(char_row: array, word_row: array, bias: float) -> float:
+            # a model without words has no word rows, and `ws` is then empty
+            return (
+                bias
+                + sum(char_row[j] * v for j, v in chars.items())
+                + sum(word_row[j] * v for j, v in ws.items())
+            )
 
-        word_rows = self.word_coef or (None,) * len(self.coef)
+        word_rows = self.word_coef or (array("d"),) * len(self.coef)
         logits = [
             logit(row, wrow, b)
             for row, wrow, b in zip(self.coef, word_rows, self.intercept, strict=True)
@@ -118,7 +120,7 @@ class CharNgramModel:
         total = sum(z)
         probs = {label: z[i] / total for i, label in enumerate(self.labels)}
         if self.crisis_coef:
-            x = logit(self.crisis_coef, self.crisis_word_coef or None, self.crisis_intercept)
+            x = logit(self.crisis_coef, self.crisis_word_coef, self.crisis_intercept)
             binary = 1.0 / (1.0 + math.exp(-x)) if x > -700 else 0.0
             probs = _with_crisis(
                 probs, (1 - self.crisis_blend) * probs["crisis"] + self.crisis_blend * binary

@@ -704,12 +704,7 @@ RULES: tuple[Rule, ...] = (
         + zg(8)
         + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉)|致死(?:量|剂量)|致命剂量|(?:吃|服)(?:多少|什么)药"
         + zg(6)
-        + r"(?:会死|能死|死得快|不痛苦)",
-    ),
-    _r(
-        "zh:dose_outcome",
-        "method",
-        1.0,
+        + r"(?:会死|能死|死得快|不痛苦)|"
         # a drug or poison, then how much / how long, then dying in other words
         # (「安定加酒 大概多少会停止呼吸」, 「降压药吃多少就救不回来」)
         r"(?:药|安定|地西泮|胰岛素|酒|农药|百草枯|敌敌畏|老鼠药|鼠药)"
@@ -717,15 +712,6 @@ RULES: tuple[Rule, ...] = (
         + r"(?:多少|几|多久|多长时间)"
         + zg(8)
         + r"(?:停止呼吸|救不回来|抢救不过来|醒不过来|一睡不醒|断气|心跳停)",
-    ),
-    _r(
-        "zh:all_at_once",
-        "danger",
-        0.95,
-        # a medicine taken all at once, told as done (「胰岛素一次全打了」)
-        r"(?:药|药片|安眠药|安定|胰岛素|降压药|止痛药|退烧药|感冒药)"
-        + zg(4)
-        + r"(?:一次|一口气|一下子)(?:全|都|全部)(?:打|吃|吞|喝)(?:了|掉了|光了|完了)",
     ),
     _r(
         "zh:freeze_method",
@@ -1501,6 +1487,16 @@ MORE_RULES: tuple[Rule, ...] = (
         # the cephalosporin-and-alcohol reaction people use on purpose, both taken
         r"(?:吃|吞|服)(?:了|下)" + zg(6) + r"头孢" + zg(8) + r"(?:喝|灌)(?:了|下)" + zg(4) + r"酒|"
         r"(?:喝|灌)(?:了|下)" + zg(8) + r"酒" + zg(8) + r"(?:吃|吞|服)(?:了|下)" + zg(4) + r"头孢",
+    ),
+    _r(
+        "zh:all_at_once",
+        "danger",
+        0.95,
+        # a medicine taken all at once, told as done (「胰岛素一次全打了」); weighed below
+        # zh:overdose_done's counted amounts
+        r"(?:药|药片|安眠药|安定|胰岛素|降压药|止痛药|退烧药|感冒药)"
+        + zg(4)
+        + r"(?:一次|一口气|一下子)(?:全|都|全部)(?:打|吃|吞|喝)(?:了|掉了|光了|完了)",
     ),
     _r(
         "zh:cut_deep",
