@@ -131,24 +131,26 @@ class CharNgramModel:
         def order(vocab: dict[str, int]) -> list[str]:
             return sorted(vocab, key=vocab.__getitem__)
 
+        # Four decimals: ~200 active features move a logit by at most ~0.01, and the file
+        # (gzipped) is a sixth smaller than with five.
         def rows(coef: tuple[array, ...]) -> list[list[float]]:
-            return [[round(x, 5) for x in row] for row in coef]
+            return [[round(x, 4) for x in row] for row in coef]
 
         return {
             "format": "psylite-char-ngram-logreg",
-            "crisis_coef": [round(x, 5) for x in self.crisis_coef],
-            "crisis_word_coef": [round(x, 5) for x in self.crisis_word_coef],
+            "crisis_coef": [round(x, 4) for x in self.crisis_coef],
+            "crisis_word_coef": [round(x, 4) for x in self.crisis_word_coef],
             "crisis_intercept": round(self.crisis_intercept, 7),
             "crisis_blend": self.crisis_blend,
             "version": self.version,
             "ngram_range": list(NGRAM_RANGE),
             "labels": list(self.labels),
             "vocabulary": order(self.vocabulary),  # index order
-            "idf": [round(x, 5) for x in self.idf],
+            "idf": [round(x, 4) for x in self.idf],
             "coef": rows(self.coef),
             "intercept": [round(x, 7) for x in self.intercept],
             "word_vocabulary": order(self.word_vocabulary),
-            "word_idf": [round(x, 5) for x in self.word_idf],
+            "word_idf": [round(x, 4) for x in self.word_idf],
             "word_coef": rows(self.word_coef),
         }
 

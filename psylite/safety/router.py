@@ -54,6 +54,12 @@ CLF_SHORT_CRISIS = 0.8
 #: 6,799 / 8,007 messages. 0.8 gave 30 / 3 but read 「搬家前把所有东西都送人了」 (p 0.84) as a
 #: farewell.
 CLF_OVERRIDE_CONTEXT = 0.85
+#: Where the rules found a benign reading (「江边跑步」, 「药吃了感觉好点了」), the model reads the
+#: message again without it and needs this on the rest (until session 6 on the whole message,
+#: which with the session-7 data read 「我在江边跑步 风好大 好舒服」 at p 0.95-0.96: its river
+#: crises say 「在江边 风好大」; the rest, 「我在 风好大 好舒服」, reads 0.91). Over six groups of
+#: held-out writers the same recall as 0.95 on the whole message (0.927, false crisis 0.043);
+#: 0.97 on the whole message gave 0.926.
 CLF_OVERRIDE_MASKED = 0.95
 #: a crisis rule on a longer message the model reads as clearly benign (news, a past
 #: attempt told in recovery, a friend's worry, 「加班加到想死」) is held back to the ambiguous
@@ -66,8 +72,10 @@ VETO_RISK = 0.6
 #: held-out writers, with the r9 and hb-a sets in training, humor where not allowed 9 → 4, humor
 #: given where it was welcome 0.239 → 0.203 of the time
 CLF_HUMOR = 0.9
-#: … and to see no more than a trace of crisis in it
-CLF_HUMOR_MAX_CRISIS = 0.05
+#: … and to see no more than a trace of crisis in it. 0.05 → 0.07 in session 7 ("tell me a
+#: joke" read p 0.054 after the r10 data): over six groups of held-out writers humor given
+#: where welcome 0.185 → 0.191, humor where not allowed unchanged (5)
+CLF_HUMOR_MAX_CRISIS = 0.07
 #: below this the classifier's crisis probability is noise
 CLF_DISTRESS = 0.5
 REFUSE_THRESHOLD = 0.8
@@ -216,6 +224,15 @@ class Router:
         out["counsel"] = max(0.0, 1.0 - out["crisis"] - out["refuse"] - out["humor"])
         return out
 
+    def _without_masks(self, norm: str, sc: Scan) -> float:
+        """The model's crisis reading of the message with the rules' benign spans taken out."""
+        rest = norm
+        for _name, span in sc.masks:
+            rest = rest.replace(span, " ")
+        rest = " ".join(rest.split())
+        probs = self._predict(rest) if rest else None  # nothing left: all of it explained
+        return 0.0 if probs is None else probs["crisis"]
+
     def assess(self, text: str) -> Assessment:
         """Judge one message without state.
 
@@ -275,6 +292,7 @@ class Router:
             pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
             contextual = sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
             mitigated = bool(sc.masks) or contextual
+            unexplained = self._without_masks(norm, sc) if sc.masks else pc
             if strong == 0.0 and refuse == 0.0:
                 # Alone, the model needs a message long enough to be evidence: on a few
                 # words ("hello again", "我回来了") its confidence means little.
@@ -284,11 +302,8 @@ class Router:
                     needed = CLF_SHORT_CRISIS
                 else:
                     needed = 2.0
-                if pc >= needed and (
-                    not mitigated
-                    or (pc >= CLF_OVERRIDE_CONTEXT and not sc.masks)
-                    or pc >= CLF_OVERRIDE_MASKED
-                ):
+                bar = CLF_OVERRIDE_MASKED if sc.masks else CLF_OVERRIDE_CONTEXT
+                if pc >= needed and (not mitigated or unexplained >= bar):
                     risk = max(risk, 0.75)
                     reasons.append(f"classifier: crisis p={_fmt(pc)}")
                 elif (
