@@ -131,8 +131,9 @@ class CharNgramModel:
         def order(vocab: dict[str, int]) -> list[str]:
             return sorted(vocab, key=vocab.__getitem__)
 
-        # Four decimals: ~200 active features move a logit by at most ~0.01, and the file
-        # (gzipped) is a sixth smaller than with five.
+        # Four decimals: each weight is off by at most 5e-5, and a message's features sum to
+        # at most ~42 in absolute value over every test set, so a logit moves by < 0.003; the
+        # gzipped file is a sixth smaller than with five.
         def rows(coef: tuple[array, ...]) -> list[list[float]]:
             return [[round(x, 4) for x in row] for row in coef]
 
