@@ -134,24 +134,27 @@ class CharNgramModel:
         # Four decimals: each weight is off by at most 5e-5, and a message's features sum to
         # at most ~42 in absolute value over every test set, so a logit moves by < 0.003; the
         # gzipped file is a sixth smaller than with five.
+        def four(values: array) -> list[float]:
+            return [round(x, 4) for x in values]
+
         def rows(coef: tuple[array, ...]) -> list[list[float]]:
-            return [[round(x, 4) for x in row] for row in coef]
+            return [four(row) for row in coef]
 
         return {
             "format": "psylite-char-ngram-logreg",
-            "crisis_coef": [round(x, 4) for x in self.crisis_coef],
-            "crisis_word_coef": [round(x, 4) for x in self.crisis_word_coef],
+            "crisis_coef": four(self.crisis_coef),
+            "crisis_word_coef": four(self.crisis_word_coef),
             "crisis_intercept": round(self.crisis_intercept, 7),
             "crisis_blend": self.crisis_blend,
             "version": self.version,
             "ngram_range": list(NGRAM_RANGE),
             "labels": list(self.labels),
             "vocabulary": order(self.vocabulary),  # index order
-            "idf": [round(x, 4) for x in self.idf],
+            "idf": four(self.idf),
             "coef": rows(self.coef),
             "intercept": [round(x, 7) for x in self.intercept],
             "word_vocabulary": order(self.word_vocabulary),
-            "word_idf": [round(x, 4) for x in self.word_idf],
+            "word_idf": four(self.word_idf),
             "word_coef": rows(self.word_coef),
         }
 

@@ -224,14 +224,19 @@ class Router:
         out["counsel"] = max(0.0, 1.0 - out["crisis"] - out["refuse"] - out["humor"])
         return out
 
-    def _without_masks(self, norm: str, sc: Scan) -> float:
-        """The model's crisis reading of the message with the rules' benign spans taken out."""
+    def _overrides(self, norm: str, sc: Scan, pc: float) -> bool:
+        """Whether the model's crisis reading `pc` stands over the message's benign readings:
+        everyday context needs CLF_OVERRIDE_CONTEXT; a benign span the rules found is taken out
+        and the rest, read again, needs CLF_OVERRIDE_MASKED (a second reading, so it is made
+        only here, where the model would otherwise decide a crisis)."""
+        if not sc.masks:
+            return pc >= CLF_OVERRIDE_CONTEXT
         rest = norm
         for _name, span in sc.masks:
             rest = rest.replace(span, " ")
         rest = " ".join(rest.split())
         probs = self._predict(rest) if rest else None  # nothing left: all of it explained
-        return 0.0 if probs is None else probs["crisis"]
+        return probs is not None and probs["crisis"] >= CLF_OVERRIDE_MASKED
 
     def assess(self, text: str) -> Assessment:
         """Judge one message without state.
@@ -292,7 +297,6 @@ class Router:
             pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
             contextual = sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
             mitigated = bool(sc.masks) or contextual
-            unexplained = self._without_masks(norm, sc) if sc.masks else pc
             if strong == 0.0 and refuse == 0.0:
                 # Alone, the model needs a message long enough to be evidence: on a few
                 # words ("hello again", "我回来了") its confidence means little.
@@ -302,8 +306,7 @@ class Router:
                     needed = CLF_SHORT_CRISIS
                 else:
                     needed = 2.0
-                bar = CLF_OVERRIDE_MASKED if sc.masks else CLF_OVERRIDE_CONTEXT
-                if pc >= needed and (not mitigated or unexplained >= bar):
+                if pc >= needed and (not mitigated or self._overrides(norm, sc, pc)):
                     risk = max(risk, 0.75)
                     reasons.append(f"classifier: crisis p={_fmt(pc)}")
                 elif (
