@@ -9,12 +9,20 @@ from psylite.evaluation.routing import evaluate, load_cases
 from psylite.safety import Route, Router
 from psylite.safety.classifier import MODEL_PATH, CharNgramModel, load_default, load_model
 from psylite.safety.normalize import normalize
-from psylite.safety.train import DATA_PATH, TrainArgs, main
+from psylite.safety.train import DATA_PATH, TrainArgs, main, parse_args
 
 
-def test_classifier_rebuilt_from_training_data_meets_dev_targets(tmp_path: Path) -> None:
-    out = tmp_path / "router.json.gz"
-    main(TrainArgs(out=out))
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> tuple[CharNgramModel, Path]:
+    """One fit from the shipped data (~1 min on two cores), shared by the tests that read it."""
+    out = tmp_path_factory.mktemp("train") / "router.json.gz"
+    return main(TrainArgs(out=out)), out
+
+
+def test_classifier_rebuilt_from_training_data_meets_dev_targets(
+    rebuilt: tuple[CharNgramModel, Path],
+) -> None:
+    _, out = rebuilt
     # small enough to ship in the package (2.2 MB since the NB-LR crisis reading joined)
     assert out.stat().st_size < 2.5 * 1024 * 1024
     report = evaluate(load_cases(DEV), Router(load_model(out)))
@@ -23,15 +31,26 @@ def test_classifier_rebuilt_from_training_data_meets_dev_targets(tmp_path: Path)
     assert m["false_crisis_rate"] <= 0.05 and m["humor_not_allowed"] == 0
 
 
-def test_training_is_reproducible_and_matches_the_shipped_model(tmp_path: Path) -> None:
-    out = tmp_path / "router.json.gz"
-    rebuilt = main(TrainArgs(out=out))
+def test_training_is_reproducible_and_matches_the_shipped_model(
+    rebuilt: tuple[CharNgramModel, Path],
+) -> None:
+    model, out = rebuilt
     shipped = load_model(MODEL_PATH)
-    assert rebuilt.vocabulary == shipped.vocabulary
-    assert rebuilt.crisis_coef and rebuilt.crisis_coef == shipped.crisis_coef
+    assert load_model(out).to_payload() == model.to_payload()  # the file holds what was fitted
+    assert model.vocabulary == shipped.vocabulary
+    assert model.crisis_coef and model.crisis_coef == shipped.crisis_coef
     for text in ("我最近真的撑不下去了", "what a lovely day, we won the match!"):
-        a, b = rebuilt.predict_proba(normalize(text)), shipped.predict_proba(normalize(text))
+        a, b = model.predict_proba(normalize(text)), shipped.predict_proba(normalize(text))
         assert all(abs(a[k] - b[k]) < 1e-4 for k in a)
+
+
+def test_every_training_setting_has_a_command_line_flag() -> None:
+    args = parse_args(
+        ["--crisis-c", "2.5", "--word-min-df", "1", "--data", "a.jsonl", "b.jsonl", "--c", "8"]
+    )
+    assert (args.crisis_c, args.word_min_df, args.c) == (2.5, 1, 8.0)
+    assert args.data == [Path("a.jsonl"), Path("b.jsonl")]
+    assert (args.min_df, args.out) == (TrainArgs().min_df, TrainArgs().out)  # defaults kept
 
 
 def test_training_data_is_separate_from_the_dev_set() -> None:

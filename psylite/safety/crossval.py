@@ -34,7 +34,14 @@ from pathlib import Path
 from psylite.evaluation.routing import Case, RoutingReport, evaluate
 from psylite.safety.normalize import normalize
 from psylite.safety.router import Router
-from psylite.safety.train import DATA_PATH, NATURAL_PATH, TrainArgs, fit
+from psylite.safety.train import (
+    DATA_PATH,
+    NATURAL_PATH,
+    TrainArgs,
+    add_train_flags,
+    fit,
+    train_args,
+)
 
 # training labels as the evaluation's allowed routes (a cheerful message may get counsel)
 _OK = {
@@ -108,17 +115,13 @@ def run(
 
 
 def main(argv: list[str] | None = None) -> None:
-    defaults = TrainArgs()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--c", type=float, default=defaults.c)
-    parser.add_argument("--max-features", type=int, default=defaults.max_features)
-    parser.add_argument("--min-df", type=int, default=defaults.min_df)
+    add_train_flags(parser, skip=("data", "out"))  # it trains on the shipped data, writes nothing
     parser.add_argument("--sources", nargs="*", help="only these held-out sources")
     parser.add_argument("--folds", type=int, help="hold out this many groups of writers instead")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     ns = parser.parse_args(argv)
-    args = TrainArgs(c=ns.c, max_features=ns.max_features, min_df=ns.min_df)
-    run(args, ns.sources, ns.verbose, ns.folds)
+    run(train_args(ns), ns.sources, ns.verbose, ns.folds)
 
 
 if __name__ == "__main__":

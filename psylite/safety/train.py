@@ -16,7 +16,7 @@ import argparse
 import json
 import logging
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from psylite.safety.classifier import (
@@ -134,28 +134,32 @@ def main(args: TrainArgs) -> CharNgramModel:
     return model
 
 
-def parse_args(argv: list[str] | None = None) -> TrainArgs:
+def add_train_flags(parser: argparse.ArgumentParser, skip: tuple[str, ...] = ()) -> None:
+    """One flag per `TrainArgs` field (``--max-features``, ``--crisis-c``, ...) with the
+    field's help and default, so a command line can set everything training reads."""
     defaults = TrainArgs()
+    for f in fields(TrainArgs):
+        if f.name in skip:
+            continue
+        default = getattr(defaults, f.name)
+        flag = "--" + f.name.replace("_", "-")
+        shown = " ".join(map(str, default)) if isinstance(default, list) else default
+        help_text = f"{f.metadata['help']} (default: {shown})"
+        if isinstance(default, list):
+            parser.add_argument(flag, type=Path, nargs="+", default=default, help=help_text)
+        else:
+            parser.add_argument(flag, type=type(default), default=default, help=help_text)
+
+
+def train_args(ns: argparse.Namespace) -> TrainArgs:
+    """The `TrainArgs` the flags from `add_train_flags` describe (skipped ones keep defaults)."""
+    return TrainArgs(**{f.name: getattr(ns, f.name) for f in fields(TrainArgs) if f.name in ns})
+
+
+def parse_args(argv: list[str] | None = None) -> TrainArgs:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--data", type=Path, nargs="+", default=defaults.data, help="labeled JSONL files"
-    )
-    parser.add_argument(
-        "--out", type=Path, default=defaults.out, help="where to write the model file"
-    )
-    parser.add_argument(
-        "--max-features", type=int, default=defaults.max_features, help="n-gram vocabulary size"
-    )
-    parser.add_argument(
-        "--min-df", type=int, default=defaults.min_df, help="minimum examples per n-gram"
-    )
-    parser.add_argument(
-        "--c", type=float, default=defaults.c, help="inverse regularization strength"
-    )
-    ns = parser.parse_args(argv)
-    return TrainArgs(
-        data=ns.data, out=ns.out, max_features=ns.max_features, min_df=ns.min_df, c=ns.c
-    )
+    add_train_flags(parser)
+    return train_args(parser.parse_args(argv))
 
 
 if __name__ == "__main__":
