@@ -295,9 +295,13 @@ class Router:
         probs = self._predict(norm)
         if probs is not None:
             pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
-            contextual = sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
-            mitigated = bool(sc.masks) or contextual
             if strong == 0.0 and refuse == 0.0:
+                # A benign reading (a masked phrase, talk about the subject, a benign context)
+                # matters only from CLF_DISTRESS, the lowest bar below: the context search
+                # runs only there.
+                mitigated = pc >= CLF_DISTRESS and (
+                    bool(sc.masks) or sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
+                )
                 # Alone, the model needs a message long enough to be evidence: on a few
                 # words ("hello again", "我回来了") its confidence means little.
                 if len(norm) >= CLF_ALONE_MIN_CHARS:
