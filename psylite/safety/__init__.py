@@ -232,6 +232,24 @@ Session 7 (2026-11-26):
   blind18 + blind19: 0.975 / 0.049 / 0.946 / 0 → 0.975 / 0.042 / 0.957 / 0; everyday
   distress false crisis 0.035 → 0.027; everyday short messages 0.022 → 0.027.
 
+Session 8 (2026-11-26), mostly what did not move it (measured, not landed):
+
+- Eight more writer sets (r11-a..h, 2,332 messages: a cast of people, one evening, older
+  people in dialect, jobs that give means, danger from others, second-language writers,
+  near-miss pairs, an ordinary week): blind20 / blind21 unchanged, the never-read pool
+  0.945 → 0.940. More messages of the kinds we have no longer teach the linear readings.
+- Features: negation-scoped words and the last sentence's words as their own block: AUC
+  0.9885 → 0.9886 / 0.9885 over six groups of held-out writers (crisis score alone).
+- A one-layer MLP (64 units) on the same features: AUC 0.9882 alone, 0.9891 averaged with the
+  NB-LR reading (shipped 0.9885), five times the training time.
+- A neighbour vote (the 5 most similar training messages, blended at 0.35): crisis score
+  AUC 0.9885 → 0.9906 and recall at 5 % false positives 0.946 → 0.959 over held-out writers
+  (all features); through the router, over rare words only (to stay fast), 0.928 / 0.047 →
+  0.929 / 0.050 (not yet explained; likely the gain lies where the rules already decide).
+- Fresh sets: blind20 / blind21 (two more independent writers, before any change) 0.952 /
+  0.064 / 0.973 and 0.971 / 0.062 / 0.973; their one humor miss (a poem about drowning)
+  read and fixed: no joke next to drowning.
+
 So on unseen text the router is below the crisis-recall target: ≈0.90-0.98 per fresh set,
 0.945 pooled, at false crisis ≈0.04 pooled (above 0.05 on some sets). What would help next: far more varied natural data,
 context rules for past tense / news / long explanations, and the LLM second opinion
