@@ -156,8 +156,10 @@ def test_training_data_contains_no_blind_case(name: str) -> None:
         # was read and fixed (no joke next to drowning); no other line of either set was read.
         # Eight more writer sets (r11, 2,332 messages) left both unchanged and the older pool
         # lower (0.945 → 0.940), so they did not join training.
-        ("routing_blind20.jsonl", (0.94, 0.07, 0.94)),
-        ("routing_blind21.jsonl", (0.96, 0.07, 0.94)),
+        # The neighbour vote (session 8) then: 0.971 / 0.064 / 0.973 / 0 and 0.981 / 0.076 /
+        # 0.973 / 0 (blind21: two more false crises of 144, one more crisis of 105).
+        ("routing_blind20.jsonl", (0.96, 0.07, 0.94)),
+        ("routing_blind21.jsonl", (0.97, 0.08, 0.94)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(

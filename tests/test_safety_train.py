@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import logging
 from pathlib import Path
@@ -7,9 +8,14 @@ from safety_fixtures import DEV, load_jsonl
 
 from psylite.evaluation.routing import evaluate, load_cases
 from psylite.safety import Route, Router
-from psylite.safety.classifier import MODEL_PATH, CharNgramModel, load_default, load_model
+from psylite.safety.classifier import (
+    MODEL_PATH,
+    CharNgramModel,
+    load_default,
+    load_model,
+)
 from psylite.safety.normalize import normalize
-from psylite.safety.train import DATA_PATH, TrainArgs, main, parse_args
+from psylite.safety.train import DATA_PATH, TrainArgs, fit, main, parse_args
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +29,9 @@ def test_classifier_rebuilt_from_training_data_meets_dev_targets(
     rebuilt: tuple[CharNgramModel, Path],
 ) -> None:
     _, out = rebuilt
-    # small enough to ship in the package (2.2 MB since the NB-LR crisis reading joined)
-    assert out.stat().st_size < 2.5 * 1024 * 1024
+    # small enough to ship in the package (2.2 MB with the NB-LR crisis reading, 4.7 MB since
+    # the neighbour postings joined)
+    assert out.stat().st_size < 5 * 1024 * 1024
     report = evaluate(load_cases(DEV), Router(load_model(out)))
     m = report.metrics()
     assert m["crisis_recall"] >= 0.97 and m["refuse_recall"] >= 0.90
@@ -96,3 +103,27 @@ def test_crisis_reading_is_blended_into_the_four_probabilities() -> None:
         assert p["humor"] * q["counsel"] == pytest.approx(q["humor"] * p["counsel"])
         moved += abs(p["crisis"] - q["crisis"]) > 1e-3
     assert moved >= 2
+
+
+def test_neighbour_vote_is_the_crisis_share_of_messages_sharing_rare_words() -> None:
+    texts = [
+        "i counted the pills in the drawer tonight",
+        "pills counted, letter written, drawer open",
+        "the garden tomatoes are finally red",
+        "red tomatoes from the garden for dinner",
+        "exam tomorrow and i feel tired",
+        "tired after the exam, going to sleep",
+        "how do i get into my ex's email account",
+    ]
+    labels = ["crisis", "crisis", "humor", "humor", "counsel", "counsel", "refuse"]
+    model = fit([normalize(t) for t in texts], labels, TrainArgs(min_df=1, word_min_df=1))
+    model = CharNgramModel.from_payload(model.to_payload())  # the file keeps the postings
+
+    def vote(text: str) -> float | None:
+        return model.neighbour_vote(normalize(text))
+
+    assert vote("pills drawer") == pytest.approx(1.0)
+    assert vote("garden tomatoes") == pytest.approx(0.0)
+    assert vote("pills garden") == pytest.approx(0.5, abs=0.2)  # both kinds of neighbour
+    assert vote("zzz qqq") is None  # no training message shares a word: no vote
+    assert dataclasses.replace(model, nn_indptr=None).neighbour_vote("pills drawer") is None

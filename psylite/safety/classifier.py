@@ -4,10 +4,15 @@ Training (`python -m psylite.safety.train`) fits a scikit-learn TF-IDF + logisti
 regression over the four classes, plus a second, binary reading of "crisis or not" over the
 same features scaled by their naive-Bayes log-count ratios (NB-LR, Wang & Manning 2012); the
 crisis probability is the mean of the two readings (grouped cross-validation over writers:
-see `psylite.safety`). The model file is gzipped JSON of plain arrays (vocabulary, idf,
-coefficients), so loading needs neither scikit-learn nor numpy nor a matching
-pickle version — the bot process stays small — and scoring one message is a
-dictionary walk and a small dot product in pure Python (tens of microseconds).
+see `psylite.safety`). A third reading asks the training messages themselves
+(`neighbour_vote`): the NN_K most similar over the message's rare words (in at most
+NN_MAX_DF training messages) vote on crisis. The linear readings average over every message
+with a feature; the vote follows the few situations closest to this one, and the router
+uses it where the linear readings are unsure. The model file is gzipped JSON of plain arrays
+(vocabulary, idf, coefficients, neighbour postings), so loading needs neither scikit-learn
+nor a matching pickle version — the bot process stays small — and scoring one message is a
+dictionary walk and a small dot product in pure Python (tens of microseconds); the vote is a
+few numpy gathers over the postings of its rare words.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 log = logging.getLogger(__name__)
 
 MODEL_VERSION = 3
@@ -33,6 +40,10 @@ LABELS = ("crisis", "refuse", "counsel", "humor")
 NGRAM_RANGE = (1, 4)
 # The classifier reads a prefix: long texts are handled by the rules on head + tail.
 MAX_CLASSIFIER_CHARS = 600
+# The neighbour reading: words in at most NN_MAX_DF training messages index them (rare words
+# carry the situation; common ones only cost time), and the NN_K nearest vote.
+NN_MAX_DF = 300
+NN_K = 5
 
 
 # Every digit reads as 0: amounts keep their shape (「00片」, "00 pills") while ids, dates
@@ -91,6 +102,12 @@ class CharNgramModel:
     crisis_word_coef: array = field(default_factory=lambda: array("d"))
     crisis_intercept: float = 0.0
     crisis_blend: float = 0.5  # weight of that reading in the crisis probability
+    # The neighbour reading: the training messages that share the rarest words with a message
+    # vote on crisis. Postings per word index, CSR-style (numpy arrays; None: no such reading).
+    nn_indptr: Any = None  # int32 (n_words + 1,)
+    nn_docs: Any = None  # int32, training message numbers
+    nn_weights: Any = None  # float32, the word's TF-IDF weight in that message
+    nn_crisis: Any = None  # float32 (n_messages,): 1.0 where the message is a crisis
     version: int = MODEL_VERSION
 
     def predict_proba(self, norm_text: str) -> dict[str, float]:
@@ -127,6 +144,26 @@ class CharNgramModel:
             )
         return probs
 
+    def neighbour_vote(self, norm_text: str) -> float | None:
+        """Crisis share among the NN_K training messages most similar to this one over the
+        rare words (cosine, each neighbour weighted by its similarity cubed); None when the
+        model has no postings or no training message shares one of them."""
+        if self.nn_indptr is None:
+            return None
+        ws = _block(self.word_vocabulary, self.word_idf, words(norm_text))
+        ptr, docs, weights = self.nn_indptr, self.nn_docs, self.nn_weights
+        spans = [(ptr[j], ptr[j + 1], v) for j, v in ws.items() if ptr[j + 1] > ptr[j]]
+        if not spans:
+            return None
+        ids = np.concatenate([docs[a:b] for a, b, _ in spans])
+        contrib = np.concatenate([weights[a:b] * v for a, b, v in spans])
+        near, slot = np.unique(ids, return_inverse=True)  # only messages sharing a word
+        sims = np.bincount(slot, weights=contrib)
+        top = np.argpartition(sims, -NN_K)[-NN_K:] if len(sims) > NN_K else np.arange(len(sims))
+        w = sims[top] ** 3
+        total = float(w.sum())
+        return float((w * self.nn_crisis[near[top]]).sum()) / total if total > 0 else None
+
     def to_payload(self) -> dict[str, object]:
         def order(vocab: dict[str, int]) -> list[str]:
             return sorted(vocab, key=vocab.__getitem__)
@@ -156,6 +193,17 @@ class CharNgramModel:
             "word_vocabulary": order(self.word_vocabulary),
             "word_idf": four(self.word_idf),
             "word_coef": rows(self.word_coef),
+            **(
+                {
+                    # postings as lengths and gaps between message numbers: a fifth smaller
+                    "nn_counts": np.diff(self.nn_indptr).tolist(),
+                    "nn_gaps": _gaps(self.nn_indptr, self.nn_docs).tolist(),
+                    "nn_weights": [round(float(x), 4) for x in self.nn_weights],
+                    "nn_crisis": self.nn_crisis.astype(int).tolist(),
+                }
+                if self.nn_indptr is not None
+                else {}
+            ),
         }
 
     @classmethod
@@ -177,8 +225,37 @@ class CharNgramModel:
             crisis_word_coef=array("d", payload.get("crisis_word_coef", [])),
             crisis_intercept=float(payload.get("crisis_intercept", 0.0)),
             crisis_blend=float(payload.get("crisis_blend", 0.5)),
+            **_neighbours(payload),
             version=int(payload["version"]),
         )
+
+
+def _gaps(indptr: Any, docs: Any) -> Any:
+    """Each posting's message numbers (ascending) as the first one and the gaps after it."""
+    gaps = np.diff(docs, prepend=0)
+    starts = indptr[:-1][np.diff(indptr) > 0]
+    gaps[starts] = docs[starts]
+    return gaps
+
+
+def _ungap(counts: Any, gaps: Any) -> Any:
+    total = np.cumsum(gaps)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))[counts > 0]
+    before = (total - gaps)[starts]  # the running sum where each posting starts
+    return total - np.repeat(before, counts[counts > 0])
+
+
+def _neighbours(payload: dict[str, Any]) -> dict[str, Any]:
+    if "nn_counts" not in payload:
+        return {}
+    counts = np.asarray(payload["nn_counts"], dtype=np.int64)
+    gaps = np.asarray(payload["nn_gaps"], dtype=np.int64)
+    return {
+        "nn_indptr": np.concatenate(([0], np.cumsum(counts))).astype(np.int32),
+        "nn_docs": _ungap(counts, gaps).astype(np.int32),
+        "nn_weights": np.asarray(payload["nn_weights"], dtype=np.float32),
+        "nn_crisis": np.asarray(payload["nn_crisis"], dtype=np.float32),
+    }
 
 
 def _with_crisis(probs: dict[str, float], crisis: float) -> dict[str, float]:

@@ -22,6 +22,7 @@ from pathlib import Path
 from psylite.safety.classifier import (
     LABELS,
     MODEL_PATH,
+    NN_MAX_DF,
     CharNgramModel,
     char_ngrams,
     save_model,
@@ -81,7 +82,8 @@ def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
     word_vec = TfidfVectorizer(
         analyzer=words, sublinear_tf=True, min_df=args.word_min_df, dtype=np.float64
     )
-    x = hstack([chars.fit_transform(texts), word_vec.fit_transform(texts)]).tocsr()
+    word_x = word_vec.fit_transform(texts).tocsr()
+    x = hstack([chars.fit_transform(texts), word_x]).tocsr()
     clf = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced")
     clf.fit(x, labels)
     order = [list(clf.classes_).index(label) for label in LABELS]
@@ -96,6 +98,12 @@ def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
     nb = LogisticRegression(C=args.crisis_c, max_iter=5000, class_weight="balanced")
     nb.fit(x @ diags(ratio), is_crisis.astype(int))
     crisis_w = nb.coef_[0] * ratio
+    # Neighbour postings: each rare word → the training messages containing it, with its
+    # TF-IDF weight there (the word block is L2-normalized per message, so a dot product
+    # over shared words is their cosine restricted to rare words).
+    rare = np.asarray((word_x > 0).sum(axis=0)).ravel() <= NN_MAX_DF
+    postings = (word_x @ diags(rare.astype(np.float64))).T.tocsr()
+    postings.eliminate_zeros()
     # Rounded as the model file stores them, so a fresh fit scores exactly like its file.
     return CharNgramModel.from_payload(
         CharNgramModel(
@@ -110,6 +118,10 @@ def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
             crisis_coef=array("d", crisis_w[:n_chars]),
             crisis_word_coef=array("d", crisis_w[n_chars:]),
             crisis_intercept=float(nb.intercept_[0]),
+            nn_indptr=postings.indptr.astype(np.int32),
+            nn_docs=postings.indices.astype(np.int32),
+            nn_weights=postings.data.astype(np.float32),
+            nn_crisis=is_crisis.astype(np.float32),
         ).to_payload()
     )
 
