@@ -195,6 +195,12 @@ def _fmt(p: float) -> str:
     return f"{p:.2f}"
 
 
+def _benign_reading(sc: Scan, norm: str) -> bool:
+    """The rules found a benign reading: a masked phrase, talk about the subject, or a benign
+    context (a trip, a game, a film) that may explain the model's worry."""
+    return bool(sc.masks or sc.info_context or _BENIGN_CONTEXT.search(norm))
+
+
 class Router:
     """Routes each message to crisis / refuse / counsel / humor."""
 
@@ -308,9 +314,7 @@ class Router:
                 # A benign reading (a masked phrase, talk about the subject, a benign context)
                 # matters only from CLF_DISTRESS, the lowest bar below: the context search
                 # runs only there.
-                mitigated = pc >= CLF_DISTRESS and (
-                    bool(sc.masks) or sc.info_context or _BENIGN_CONTEXT.search(norm) is not None
-                )
+                mitigated = pc >= CLF_DISTRESS and _benign_reading(sc, norm)
                 # Alone, the model needs a message long enough to be evidence: on a few
                 # words ("hello again", "我回来了") its confidence means little.
                 if len(norm) >= CLF_ALONE_MIN_CHARS:
@@ -373,7 +377,7 @@ class Router:
             and refuse < REFUSE_THRESHOLD
             and probs["crisis"] >= CLF_NEIGHBOURS_P
             and len(norm) >= CLF_ALONE_MIN_CHARS
-            and not (sc.masks or sc.info_context or _BENIGN_CONTEXT.search(norm))
+            and not _benign_reading(sc, norm)
             and "positive" not in sc.kinds()
             and (vote := self.model.neighbour_vote(norm)) is not None
             and vote >= CLF_NEIGHBOURS_VOTE
