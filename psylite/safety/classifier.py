@@ -171,7 +171,7 @@ class CharNgramModel:
         # Four decimals: each weight is off by at most 5e-5, and a message's features sum to
         # at most ~42 in absolute value over every test set, so a logit moves by < 0.003; the
         # gzipped file is a sixth smaller than with five.
-        def four(values: array) -> list[float]:
+        def four(values: array | list[float]) -> list[float]:
             return [round(x, 4) for x in values]
 
         def rows(coef: tuple[array, ...]) -> list[list[float]]:
@@ -198,7 +198,7 @@ class CharNgramModel:
                     # postings as lengths and gaps between message numbers: a fifth smaller
                     "nn_counts": np.diff(self.nn_indptr).tolist(),
                     "nn_gaps": _gaps(self.nn_indptr, self.nn_docs).tolist(),
-                    "nn_weights": [round(float(x), 4) for x in self.nn_weights],
+                    "nn_weights": four(self.nn_weights.tolist()),
                     "nn_crisis": self.nn_crisis.astype(int).tolist(),
                 }
                 if self.nn_indptr is not None

@@ -371,6 +371,7 @@ class Router:
             rule_risk = max(rule_risk, 0.5)
             reasons.append("someone else may be at risk")
 
+        positive = "positive" in sc.kinds()  # the rules saw cheerful words
         if (
             probs is not None
             and risk < CRISIS_THRESHOLD
@@ -378,7 +379,7 @@ class Router:
             and probs["crisis"] >= CLF_NEIGHBOURS_P
             and len(norm) >= CLF_ALONE_MIN_CHARS
             and not _benign_reading(sc, norm)
-            and "positive" not in sc.kinds()
+            and not positive
             and (vote := self.model.neighbour_vote(norm)) is not None
             and vote >= CLF_NEIGHBOURS_VOTE
         ):
@@ -391,7 +392,6 @@ class Router:
             )
 
         distress = bool(distress_w or hopeless or risk >= 0.3 or sc.third_party is not None)
-        positive = "positive" in sc.kinds()
         if probs is not None and positive:
             # Cheerful words are not enough: the model must also read the message as light
             # ("cleaning my revolver lately :)" is not).
