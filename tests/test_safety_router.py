@@ -463,3 +463,45 @@ MODEL_MUST_NOT_OVERRULE = [
 def test_the_model_does_not_overrule_these_crises(router: Router, text: str) -> None:
     decision = router.route(text)
     assert decision.route is Route.CRISIS, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我不想死 我就是最近压力太大了 想找人聊聊",
+        "真的不想死啊，就是想请一个礼拜假",
+        "刚失恋 没什么想不开的 就是难受",
+        "单词背到想死 明天还要考",
+        "智齿疼得想死 明天去拔",
+        "体检报告一堆箭头 我是不是要死了😭",
+        "rough night. not gonna hurt myself, just need to vent",
+        "my roommate says 'i want to die' whenever the wifi drops",
+        "我同桌天天把“想死”挂在嘴边 是不是该关心一下",
+        "my friend has been cutting again and i don't know how to help her",
+        "a guy at work told me to 'go kill yourself' over a parking spot",
+        "i keep thinking about my uncle's death, not in a suicidal way, it just hurts",
+        "i used to think about killing myself a lot but now i'm doing much better",
+    ],
+)
+def test_negation_hyperbole_and_others_words_are_not_the_users_crisis(text: str) -> None:
+    # session 9: spans the rules read as the user's own intent, found in the never-read pool's
+    # false crises (blind4, 6-17, read then) and blind23's; written here in our own words
+    decision = Router(None).route(text)
+    assert decision.route is not Route.CRISIS, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "救救我 我不想死",
+        "他拿着刀在门外 我不想死在这里",
+        "我不想死得太痛苦 有没有什么办法",
+        "心痛得想死 真的撑不下去了",
+        "not gonna kill myself tonight, just gonna stop eating and see",
+        "she said 'nobody would miss you' and honestly i want to kill myself",
+        "他说“你怎么不去死” 我真的想死了",
+    ],
+)
+def test_the_same_words_still_count_where_they_are_the_users_own(text: str) -> None:
+    decision = Router(None).route(text)
+    assert decision.route is Route.CRISIS, decision.reasons

@@ -73,7 +73,7 @@ _ZH_OTHER = (
 _ZH_THIRD = (
     r"(?:朋友|好友|闺蜜|兄弟|同学|室友|舍友|同事|网友|表姐|表哥|堂哥|堂姐|妈妈|爸爸|妈|爸|母亲|父亲|哥哥|姐姐|"
     r"弟弟|妹妹|女儿|儿子|孩子|学生|老公|老婆|男朋友|女朋友|对象|他|她|他们|她们|有人|一个人|别人|主角|角色|"
-    r"患者|病人|来访者)"
+    r"患者|病人|来访者|同桌|邻居)"
 )
 _ZH_ABUSER = (
     r"(?:他|她|他们|爸|妈|爸爸|妈妈|父亲|母亲|老公|丈夫|老婆|男朋友|男友|女朋友|前任|前夫|前男友|继父|继母|后妈|"
@@ -185,7 +185,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "negation",
             # "有没有" asks a question, it does not deny
-            r"(?:我)?(?:(?<!有)并?没有|(?<!有)没|并不|(?<!是)不是|从来?没(?:有)?|从不|(?<!会)不会|绝不会?|才不会?|不再|不至于|不打算|不准备|"
+            r"(?:我)?(?:(?<!有)并?没有|(?<!有)没(?:什么|啥)?(?:好)?|(?<![你他她])(?<!上次)(?<!上一次)不想(?=(?:去)?死[啊呀的了]?[,，\s]{0,2}(?:真的[,，\s]{0,2})?我?(?:只是|就是|只想|就想))|并不|(?<!是)不是|从来?没(?:有)?|从不|(?<!会)不会|绝不会?|才不会?|不再|不至于|不打算|不准备|"
             r"别担心我?不会)(?:有)?(?:真的)?(?:想|打算|要|会|准备|去)?(?:过)?(?:要|去)?"
             r"(?:死|自杀|轻生|寻死|寻短见|伤害自己|自残|自伤|想不开|做傻事|结束生命|了结自己|跳楼|割腕)"
             # 「喝农药没死成」 reports an attempt that failed; it denies nothing
@@ -281,7 +281,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "negation",
-            r"\b(?:i )?(?:would|will|could)(?: never|n'?t| not)(?: ever)? (?:kill|hurt|harm) myself",
+            r"\b(?:i )?(?:(?:would|will|could)(?: never|n'?t| not)|won'?t)(?: ever)? (?:kill|hurt|harm) myself",
         ),
         (
             "negation",
@@ -295,6 +295,17 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:of|to|about) (?:suicide|kill(?:ing)? myself|self[- ]?harm|hurting myself|dying)",
         ),
         ("negation", r"\b(?:no|not) (?:longer )?suicidal\b"),
+        ("negation", r"\bnot in an? (?:suicidal|self[- ]?harm\w*|dangerous) (?:way|sense)\b"),
+        (
+            "third_party",
+            r"\b(?:told|tells|telling) me to:? ?['\"‘“]?(?:go )?(?:hang|kill|shoot|off) (?:myself|yourself|urself)\b",
+        ),
+        # "not gonna hurt myself, just shaking": the subject left out, as people type
+        (
+            "negation",
+            r"(?:^|[,.;:!?]\s*|\b(?:but|and|just|so|promise|i promise)\s+)not (?:gonna|going to|about to|trying to) "
+            r"(?:hurt|harm|cut) myself\b",
+        ),
     ]
 )
 
@@ -303,10 +314,11 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
     re.compile(
         _ZH_THIRD
         + zg(10)
-        + r"(?:说|想|要|打算|试图|企图|准备|一直|总是|经常|老是|又|已经|曾经|有过|在)"
+        + r"(?:说|想|要|打算|试图|企图|准备|一直|总是|经常|老是|老|又|已经|曾经|有过|在|最近|天天|整天|把)"
         # the user speaking again (「她说我丢脸…我真的好想死」) ends the third party's span
         + r"[^。！？!?；;\n我]{0,8}"
-        + r"(?:想死|不想活|自杀|轻生|寻死|自残|自伤|割腕|跳楼|结束(?:自己的)?生命|活不下去|想不开|紫砂|吃安眠药)"
+        + r"(?:想死|不想活|自杀|轻生|寻死|自残|自伤|割腕|跳楼|结束(?:自己的)?生命|活不下去|想不开|紫砂|吃安眠药|"
+        r"活着没(?:意思|意义))"
     ),
     re.compile(
         _EN_3P
@@ -316,7 +328,28 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
         r"killed (?:himself|herself|themselves)|is suicidal|was suicidal|are suicidal|suicidal|self[- ]?harm\w*|"
         r"cut(?:s|ting)? (?:himself|herself|themselves)|hurt(?:s|ing)? (?:himself|herself|themselves)|"
         r"end (?:his|her|their) (?:own )?life|took (?:his|her|their) (?:own )?life|committed suicide|"
-        r"unalive[sd]? (?:himself|herself|themselves)|overdosed)"
+        r"unalive[sd]? (?:himself|herself|themselves)|overdosed|"
+        r"(?:'s|is|was|has|keeps|started|been) (?:been )?cutting(?: again| (?:himself|herself|themselves))?)\b"
+    ),
+    # someone else's words, quoted: "my roommate says 'i want to die' every time she fails",
+    # 「她天天把"活不下去了"挂在嘴边」
+    re.compile(
+        r"(?:(?:my )?(?:friend|best friend|bestie|roommate|classmate|sister|brother|mom|mum|dad|cousin|"
+        r"girlfriend|boyfriend|partner|wife|husband|son|daughter|kid|student|coworker|colleague|grandad|"
+        r"granddad|grandpa|grandma|nan|nana|granny|grandmother|grandfather|uncle|aunt|neighbou?r)|"
+        r"\b(?:he|she|they))\b"
+        r"(?:(?!\bi\b|\bi'?m\b)[^.!?;\n]){0,25}"
+        r"\b(?:says?|said|saying|keeps? (?:saying|threatening)|threaten(?:s|ed|ing)|texted|posted|wrote|tweeted)"
+        r"(?: to| me| that)?:? ?['\"‘“][^'\"’”\n]{0,60}"
+        r"(?:wants? to die|wanna die|kill (?:my|him|her)self|\bkms\b|end it all|end (?:my|his|her) life|"
+        r"unalive|suicid\w*|not (?:be )?here anymore|better off dead)[^'\"’”\n]{0,60}['\"’”]"
+    ),
+    re.compile(
+        _ZH_THIRD
+        + zg(10)
+        + r"(?:说|把|发|写|喊|念叨|挂在嘴边)"
+        + r"[^。！？!?；;\n]{0,3}[\"“「『](?:(?!你(?:怎么不)?去?死)[^\"”」』\n]){0,16}"
+        + r"(?:想死|去死|不想活|活不下去|活着没(?:意思|意义)|自杀|轻生|跳楼)[^\"”」』\n]{0,8}[\"”」』]"
     ),
 )
 
@@ -413,7 +446,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:想|要|打算|准备|真想|好想|干脆|不如)"
         + zg(6)
         + r"(?:割脉|割动脉|切腕|卧轨|撞车|一头撞死|"
-        r"撞死(?![他她那你人别])|淹死自己|饿死自己|吊死|勒死自己|毒死自己|烧死自己|摔死|跳下去|了断)|(?:撞|淹|饿|摔|吊|勒|毒|烧)死(?:自己|算了)|"
+        r"撞死(?![他她那你人别我])|淹死自己|饿死自己|吊死|勒死自己|毒死自己|烧死自己|摔死|跳下去|了断)|(?:撞|淹|饿|摔|吊|勒|毒|烧)死(?:自己|算了)|"
         r"死(?:掉)?算了|(?:在哪|从哪|哪里|哪儿)(?:里)?跳|(?:想|要|准备)(?:去)?(?:另一个|另外一个|那个|另一边的)世界|"
         r"(?:去天堂|去那边)(?:找|陪)|从这个世界(?:上)?消失|(?:刀片|绳子|木炭|安眠药|农药|药片)"
         + zg(6)
@@ -1301,11 +1334,13 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"i struggled with|i dealt with|i battled)\b"
             + eg(40)
             + r"\b(?:suicidal|self[- ]?harm\w*|cut(?:ting)? myself|attempted|sh|"
+            r"(?:think|thought|thinking) (?:about|of) (?:killing myself|suicide|ending it|dying)|"
             r"tried to (?:end my life|kill myself|take my (?:own )?life)|tried suicide)\b"
             + r"[^.!?;\n]{0,40}\b(?:but|and|now|since)\b"
             + eg(25)
             + r"\b(?:doing better|better now|clean|recovered|in recovery|ok(?:ay)? now|fine now|healed|much better|"
-            r"stable|happy now|helped|doing (?:well|good|great|okay|ok)|in a (?:good|better) place)\b",
+            r"stable|happy now|helped|doing (?:well|good|great|okay|ok)|in a (?:good|better) place|"
+            r"nothing like (?:before|back then|it was))\b",
         ),
         # an anniversary of a past attempt told with how good life is now
         (
@@ -1326,7 +1361,15 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?:自杀|轻生)(?:了|身亡|去世)?",
         ),
         # 「作业多到想死」: an everyday burden exaggerated, not intent
-        ("hyperbole", r"(?:多|累|忙|热|冷|饿|困|无聊|尴尬|丑|堵|吵)(?:得|到)想死"),
+        (
+            "hyperbole",
+            r"(?:多|累|忙|热|冷|饿|困|无聊|尴尬|丑|堵|吵|加班|加|练|学|背|刷|熬|跑|改|写|考|开会|上班|干活|"
+            r"带娃|做题|搬砖)(?:得|到)(?:我)?(?:快)?想死",
+        ),
+        # pain of the body (「来月经疼得想死」), not of the heart
+        ("hyperbole", r"(?<!心)(?<!心里)(?:疼|痛)(?:得|到)(?:我)?(?:快)?想死"),
+        # a health scare asked about (「体检说肝有问题 是不是要死了」)
+        ("hyperbole", r"(?:我)?是不是(?:快)?要死了(?=\s*(?:[?？😭😱]|$))"),
         # simile: 「感觉像在写遗书」 is a joke about the tone of a text, not a note
         ("hyperbole", r"(?:像|好像|跟|如同|宛如|活像)(?:是)?(?:在)?(?:写|念|读|交代)?遗(?:书|言)"),
         # helping someone at risk / a work where people die: not the user's own intent
