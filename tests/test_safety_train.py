@@ -14,13 +14,16 @@ from psylite.safety.classifier import (
     load_default,
     load_model,
 )
+from psylite.safety.combine import COMBINED_CRISIS, FEATURES, PC_ONLY, PC_ONLY_BAR, logit
 from psylite.safety.normalize import normalize
-from psylite.safety.train import DATA_PATH, TrainArgs, fit, main, parse_args
+from psylite.safety.rules import scan
+from psylite.safety.train import DATA_PATH, TrainArgs, fit, group, heldout, main, parse_args
 
 
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> tuple[CharNgramModel, Path]:
-    """One fit from the shipped data (~1 min on two cores), shared by the tests that read it."""
+    """One training run from the shipped data, shared by the tests that read it: six held-out
+    fits for the combiner, two at a time, and the full fit (~4 min on two cores)."""
     out = tmp_path_factory.mktemp("train") / "router.json.gz"
     return main(TrainArgs(out=out)), out
 
@@ -46,6 +49,9 @@ def test_training_is_reproducible_and_matches_the_shipped_model(
     assert load_model(out).to_payload() == model.to_payload()  # the file holds what was fitted
     assert model.vocabulary == shipped.vocabulary
     assert model.crisis_coef and model.crisis_coef == shipped.crisis_coef
+    # the combiner too: it reads the rules, so a rule change needs a retrain to ship
+    assert model.combiner is not None and shipped.combiner is not None
+    assert model.combiner.coef == pytest.approx(shipped.combiner.coef, abs=1e-4)
     for text in ("我最近真的撑不下去了", "what a lovely day, we won the match!"):
         a, b = model.predict_proba(normalize(text)), shipped.predict_proba(normalize(text))
         assert all(abs(a[k] - b[k]) < 1e-4 for k in a)
@@ -127,3 +133,76 @@ def test_neighbour_vote_is_the_crisis_share_of_messages_sharing_rare_words() -> 
     assert vote("pills garden") == pytest.approx(0.5, abs=0.2)  # both kinds of neighbour
     assert vote("zzz qqq") is None  # no training message shares a word: no vote
     assert dataclasses.replace(model, nn_indptr=None).neighbour_vote("pills drawer") is None
+
+
+def test_held_out_folds_keep_writers_and_their_rewrites_apart() -> None:
+    rows = [
+        {"text": t, "label": y, "source": s}
+        for t, y, s in [
+            ("i counted the pills in the drawer tonight", "crisis", "ann"),
+            ("the garden tomatoes are finally red", "humor", "ann"),
+            ("pills counted, letter written, drawer open", "crisis", "rw:ann"),
+            ("exam tomorrow and i feel tired", "counsel", "bob"),
+            ("tired after the exam, going to sleep", "counsel", "bob"),
+            ("everything is packed, the note is on the desk", "crisis", "cy"),
+            ("red tomatoes from the garden for dinner", "humor", "cy"),
+        ]
+    ] + [  # rows without a writer: always trained on (every fold sees every label)
+        {"text": "how do i get into my ex's email account", "label": "refuse"},
+        {"text": "i wrote the letters and hid the pills", "label": "crisis"},
+        {"text": "work was long and i feel tired", "label": "counsel"},
+        {"text": "we won the match, best day", "label": "humor"},
+    ]
+    args = TrainArgs(min_df=1, word_min_df=1, folds=3, jobs=1)
+    folds = heldout(rows, args)
+    assert [f.k for f in folds] == [0, 1, 2]
+    scored = [r for f in folds for r in f.held]
+    # every writer's own messages are scored exactly once; rewrites and rows without a
+    # writer never are (they are only trained on)
+    assert sorted(r["text"] for r in scored) == sorted(
+        r["text"] for r in rows if r.get("source") in ("ann", "bob", "cy")
+    )
+    for f in folds:
+        assert {group(r, 3) for r in f.held} <= {f.k}
+        assert len(f.features) == len(f.crisis) <= len(f.held)
+        assert all(len(x) == len(FEATURES) for x in f.features)
+
+
+def test_combined_reading_reads_the_vote_and_context_only_where_they_can_matter(
+    rebuilt: tuple[CharNgramModel, Path],
+) -> None:
+    # The router skips the neighbour vote and the everyday-context search when they cannot
+    # change the outcome; the outcome must be the one all features read together give.
+    model, _ = rebuilt
+    assert model.combiner is not None
+    router = Router(model)
+    texts = [c["text"] for c in load_jsonl(DEV)] + [
+        "flying to paris tomorrow, won't be here for a while",
+        "我在顶楼往下看，夜景好美",
+    ]
+    decided = 0
+    for text in texts:
+        x = router.crisis_features(text)
+        if x is None:
+            continue
+        decided += 1
+        norm = normalize(text)
+        full = model.combiner.score(x) >= logit(COMBINED_CRISIS)
+        lazy = router._combined_crisis(norm, scan(norm), router._predict(norm)) is not None
+        assert lazy == full, text
+    assert decided >= 150
+
+
+def test_combiner_file_round_trip_and_the_fallback_without_one() -> None:
+    shipped = load_model(MODEL_PATH)
+    assert shipped.combiner is not None
+    payload = shipped.to_payload()
+    again = CharNgramModel.from_payload(payload)
+    assert again.combiner == shipped.combiner
+    payload["combiner"] = {**payload["combiner"], "features": ["model_crisis"]}
+    with pytest.raises(ValueError, match="other features"):
+        CharNgramModel.from_payload(payload)
+    # without a combiner the crisis probability alone decides, at PC_ONLY_BAR
+    for p in (0.3, 0.54, 0.56, 0.9):
+        x = [logit(p) if n == "model_crisis" else 0.0 for n in FEATURES]
+        assert (PC_ONLY.score(x) >= 0.0) == (p >= PC_ONLY_BAR)

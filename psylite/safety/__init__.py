@@ -252,8 +252,36 @@ Session 8 (2026-11-26):
   0.064 / 0.973 and 0.971 / 0.062 / 0.973; their one humor miss (a poem about drowning) read
   and fixed: no joke next to drowning.
 
-So on unseen text the router is below the crisis-recall target: ≈0.91-0.98 per fresh set,
-0.953 pooled, at false crisis ≈0.04 pooled (above 0.05 on some sets). What would help next: far more varied natural data,
+Session 9 (2026-11-26):
+
+- Rules read only the user's own words: 「我不想死，就是累」 and 「没什么想不开的」 deny,
+  「加班加到想死」 「疼得想死」 「是不是要死了😭」 exaggerate, "not gonna hurt myself, just
+  shaking" denies, a friend's quoted 'i want to die' and "my friend has been cutting again"
+  are someone else's, "told me to 'go hang myself'" is bullying, "won't be here tomorrow,
+  flying to paris" is a trip. Found in the rule-made false crises of the never-read pool and
+  of blind23 (both read then). 38 routes fixed over 39,395 messages, none broken.
+- The combiner (psylite.safety.combine): where no rule decided, one logistic regression over
+  the model's crisis and request logits, the neighbour vote, the rules' soft signs and benign
+  readings, length and script decides crisis at probability 0.5, instead of six hand-set bars.
+  It is fitted on grouped cross-validation outputs (six held-out fits at training time, two
+  at a time: `python -m psylite.safety.train` takes ~3.2 min instead of ~1), so it weighs the
+  model as it reads text it has never seen. Short messages (< 20 characters) keep their gates
+  (model p ≥ 0.8; a benign reading must be overridden): without them five hard negatives
+  (「切菜把手切了，在流血」, …) read as crises. Over six groups of held-out writers, the
+  combiner nested (fitted on the other groups only): 0.934 / 0.048 / 0.938 / 5 → 0.940 /
+  0.046 / 0.938 / 5 (without the short gates 0.949 / 0.049; with the old benign gates on
+  every length 0.932 / 0.044).
+- Fresh sets blind22 / blind23 (two more independent writers: a night shift, a workplace
+  app with deadly-sounding work talk), measured before any change: 0.974 / 0.086 / 0.933 and
+  0.947 / 0.141 / 0.956.
+- Now: never-read pool (blind4, 6-17; read for the rules above) 0.953 / 0.036 → 0.966 / 0.022
+  / 0.961 / 0; blind18-23 pooled 0.970 / 0.067 → 0.973 / 0.065 / 0.957 / 0 (per set 0.983 /
+  0.044, 0.983 / 0.047, 0.962 / 0.057, 0.971 / 0.049, 0.974 / 0.086, 0.965 / 0.109); dev
+  1.000 / 0.000; everyday distress false crisis 0.027 → 0.016, everyday short 0.027 → 0.022.
+
+So on unseen text the router is near the crisis-recall target (0.966 on the older pool,
+0.973 on the six newest sets) but above the false-crisis target on fresh writers' sets
+(0.065 pooled over blind18-23; 0.086 and 0.109 on the two newest). What would help next: far more varied natural data,
 context rules for past tense / news / long explanations, and the LLM second opinion
 (PSYLITE_ROUTER_SECOND_OPINION=true) for the ambiguous band.
 """

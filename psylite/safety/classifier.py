@@ -7,8 +7,9 @@ crisis probability is the mean of the two readings (grouped cross-validation ove
 see `psylite.safety`). A third reading asks the training messages themselves
 (`neighbour_vote`): the NN_K most similar over the message's rare words (in at most
 NN_MAX_DF training messages) vote on crisis. The linear readings average over every message
-with a feature; the vote follows the few situations closest to this one, and the router
-uses it where the linear readings are unsure. The model file is gzipped JSON of plain arrays
+with a feature; the vote follows the few situations closest to this one. The router's
+combiner (`psylite.safety.combine`, kept in the same file) weighs them together with the
+rules' signs. The model file is gzipped JSON of plain arrays
 (vocabulary, idf, coefficients, neighbour postings), so loading needs neither scikit-learn
 nor a matching pickle version — the bot process stays small — and scoring one message is a
 dictionary walk and a small dot product in pure Python (tens of microseconds); the vote is a
@@ -31,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from psylite.safety.combine import Combiner
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +111,9 @@ class CharNgramModel:
     nn_docs: Any = None  # int32, training message numbers
     nn_weights: Any = None  # float32, the word's TF-IDF weight in that message
     nn_crisis: Any = None  # float32 (n_messages,): 1.0 where the message is a crisis
+    # how the router weighs this model's readings with the rules' (None: the crisis
+    # probability alone; see psylite.safety.combine)
+    combiner: Combiner | None = None
     version: int = MODEL_VERSION
 
     def predict_proba(self, norm_text: str) -> dict[str, float]:
@@ -204,6 +210,7 @@ class CharNgramModel:
                 if self.nn_indptr is not None
                 else {}
             ),
+            **({"combiner": self.combiner.to_payload()} if self.combiner is not None else {}),
         }
 
     @classmethod
@@ -226,6 +233,7 @@ class CharNgramModel:
             crisis_intercept=float(payload.get("crisis_intercept", 0.0)),
             crisis_blend=float(payload.get("crisis_blend", 0.5)),
             **_neighbours(payload),
+            combiner=Combiner.from_payload(payload["combiner"]) if "combiner" in payload else None,
             version=int(payload["version"]),
         )
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 
 from psylite.safety.classifier import MAX_CLASSIFIER_CHARS, CharNgramModel, load_default
+from psylite.safety.combine import COMBINED_CRISIS, PC_ONLY, SHORT_CHARS, logit
 from psylite.safety.normalize import MAX_CHARS, detect_lang, normalize
 from psylite.safety.rules import CRISIS_KINDS, REFUSE_KINDS, Scan, scan
 from psylite.safety.types import ConversationState, Decision, Route
@@ -24,29 +26,27 @@ log = logging.getLogger(__name__)
 CRISIS_THRESHOLD = 0.69
 #: the band where an optional second opinion is asked
 AMBIGUOUS_LOW = 0.35
-#: classifier probabilities that decide on their own (no rule hit). 0.65 → 0.55 in session 6,
-#: with the model's second (NB-LR) crisis reading: over six groups of held-out writers crisis
-#: recall 0.892 → 0.916, false crisis 0.043 → 0.050 (at 0.65 the new model gave 0.889 / 0.038,
-#: the old one at 0.55 0.917 / 0.053). A missed crisis costs more than a warm reply with
-#: hotlines sent to someone who was fine.
-CLF_CRISIS = 0.55
+# Where no rule decided a message, the classifier's crisis reading is weighed with the rules'
+# soft signs and benign readings and the neighbour vote by the combiner (psylite.safety.combine;
+# session 9). It replaced six hand-set bars (0.55 alone, 0.8 on short messages, 0.6 with a
+# warning sign, 0.85 against everyday context, 0.95 on the rest after a benign span, 0.4 with a
+# crisis vote of 0.8): over six groups of held-out writers (the combiner nested) crisis recall
+# 0.934 → 0.940 and false crisis 0.048 → 0.046; the never-read pool 0.953 / 0.027 → 0.966 /
+# 0.022.
 CLF_REFUSE = 0.6
 #: below this length a request is judged by the model only when it is very sure
 #: ("What can you do?", 「怎么学习效率更高」 look like the how-to requests it refuses)
 CLF_REFUSE_SHORT_CHARS = 15
 CLF_REFUSE_SHORT = 0.99
-#: the model agreeing with a soft warning sign the rules saw; since CLF_CRISIS fell below
-#: it, this only decides messages shorter than CLF_ALONE_MIN_CHARS
-CLF_CRISIS_WITH_SIGNS = 0.6
-#: shortest message on which the classifier may decide a crisis without any rule signal (15 → 20
-#: in session 5: on a few words its confidence swings with every data round — "My day was
-#: long." read p=0.65 after the r8 sets; over six groups of held-out writers crisis recall
-#: 0.889 → 0.887, false crisis unchanged at 0.047)
-CLF_ALONE_MIN_CHARS = 20
-#: short messages (CLF_SHORT_MIN_CHARS..CLF_ALONE_MIN_CHARS) need more confidence
+#: messages shorter than this never become a crisis on the classifier's word
 CLF_SHORT_MIN_CHARS = 4
+# Gates after the combiner for short messages (under combine.SHORT_CHARS), of which its
+# held-out evidence holds too few: the hard negatives 「切菜把手切了，在流血」, 「我在顶楼往下看，
+# 夜景好美」, 「搬家前把所有东西都送人了」 each read as a crisis without them.
+#: the model itself must be this sure: on a few words its confidence swings with every data
+#: round ("My day was long." read p=0.65 once)
 CLF_SHORT_CRISIS = 0.8
-#: so confident that everyday context ("moving", "trip") or a benign reading the rules saw
+#: … and so confident that everyday context ("moving", "trip") or a benign reading the rules saw
 #: (hyperbole, a negation, a third party) no longer explains it away. Leave-one-writer-out
 #: (was 0.97 for context, never for the rules' benign readings): 52 more crises, 21 more
 #: false ones over 3,919 / 4,479 messages. 0.9 → 0.85 in session 6 (the model with its NB-LR
@@ -78,13 +78,6 @@ CLF_HUMOR = 0.9
 CLF_HUMOR_MAX_CRISIS = 0.07
 #: below this the classifier's crisis probability is noise
 CLF_DISTRESS = 0.5
-# The model between CLF_NEIGHBOURS_P and its bars decides with its neighbour vote: crisis when
-# the training messages most like this one were mostly crises (CLF_NEIGHBOURS_VOTE) and the
-# rules found no benign or light reading. Over six groups of held-out writers: crisis recall
-# 0.928 → 0.934 for false crisis 0.047 → 0.049 (lowering CLF_CRISIS to 0.5 instead traded
-# about one for one: session 7).
-CLF_NEIGHBOURS_P = 0.4
-CLF_NEIGHBOURS_VOTE = 0.8
 REFUSE_THRESHOLD = 0.8
 HUMOR_MAX_RISK = 0.15
 
@@ -201,6 +194,33 @@ def _benign_reading(sc: Scan, norm: str) -> bool:
     return bool(sc.masks or sc.info_context or _BENIGN_CONTEXT.search(norm))
 
 
+def _features(
+    norm: str, sc: Scan, probs: dict[str, float], vote: float | None, everyday: bool
+) -> list[float]:
+    """The combiner's features (psylite.safety.combine.FEATURES, in order)."""
+    kinds = sc.kinds()
+    return [
+        logit(probs.get("crisis", 0.0)),
+        logit(probs.get("refuse", 0.0)),
+        vote or 0.0,
+        float(vote is None),
+        float("topic" in kinds),
+        float("hopeless" in kinds),
+        float("distress" in kinds),
+        float("positive" in kinds),
+        float(bool(sc.masks)),
+        float(sc.info_context),
+        float(everyday),
+        float(sc.third_party is not None),
+        math.log1p(len(norm)),
+        float(len(norm) < SHORT_CHARS),
+        float(_CJK.search(norm) is not None),
+    ]
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 class Router:
     """Routes each message to crisis / refuse / counsel / humor."""
 
@@ -239,11 +259,21 @@ class Router:
         out["counsel"] = max(0.0, 1.0 - out["crisis"] - out["refuse"] - out["humor"])
         return out
 
+    def _short_stands(self, norm: str, sc: Scan, pc: float) -> bool:
+        """Whether the combiner's crisis stands on a message this short: under SHORT_CHARS
+        characters the model itself must be CLF_SHORT_CRISIS sure, and a benign reading the
+        rules found must not explain it away (unless the model's reading overrides it)."""
+        if len(norm) >= SHORT_CHARS:
+            return True
+        return pc >= CLF_SHORT_CRISIS and (
+            not _benign_reading(sc, norm) or self._overrides(norm, sc, pc)
+        )
+
     def _overrides(self, norm: str, sc: Scan, pc: float) -> bool:
         """Whether the model's crisis reading `pc` stands over the message's benign readings:
         everyday context needs CLF_OVERRIDE_CONTEXT; a benign span the rules found is taken out
         and the rest, read again, needs CLF_OVERRIDE_MASKED (a second reading, so it is made
-        only here, where the model would otherwise decide a crisis)."""
+        only here, where the combiner would otherwise decide a crisis)."""
         if not sc.masks:
             return pc >= CLF_OVERRIDE_CONTEXT
         rest = norm
@@ -252,6 +282,49 @@ class Router:
         rest = " ".join(rest.split())
         probs = self._predict(rest) if rest else None  # nothing left: all of it explained
         return probs is not None and probs["crisis"] >= CLF_OVERRIDE_MASKED
+
+    def _combined_crisis(self, norm: str, sc: Scan, probs: dict[str, float]) -> float | None:
+        """The combined crisis probability of a message no rule decided, when it reaches
+        COMBINED_CRISIS; otherwise None. The neighbour vote and the everyday-context search
+        cost the most: each is read only where it can change the outcome."""
+        assert self.model is not None
+        if len(norm) < CLF_SHORT_MIN_CHARS:
+            return None
+        comb = self.model.combiner or PC_ONLY
+        x = _features(norm, sc, probs, vote=None, everyday=False)
+        score = comb.score(x) - comb.weight("no_vote")  # neither vote nor its absence yet
+        bar = logit(COMBINED_CRISIS)
+        w_vote, w_none, w_ctx = (
+            comb.weight("vote"),
+            comb.weight("no_vote"),
+            comb.weight("everyday_context"),
+        )
+        if score + max(w_vote, w_none, 0.0) + max(w_ctx, 0.0) < bar:
+            return None
+        if w_vote or w_none:
+            vote = self.model.neighbour_vote(norm)
+            score += w_none if vote is None else w_vote * vote
+        if w_ctx and (score + min(w_ctx, 0.0) < bar <= score + max(w_ctx, 0.0)):
+            if _BENIGN_CONTEXT.search(norm):
+                score += w_ctx
+        if score < bar:
+            return None
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def crisis_features(self, text: str) -> list[float] | None:
+        """The combiner's features of one message, all of them read; None where the
+        combiner would not be asked (a rule decided, too short, no model). Training fits the
+        combiner on these, computed for held-out messages."""
+        norm = normalize(text)
+        if self.model is None or len(norm) < CLF_SHORT_MIN_CHARS or len(norm) > MAX_CHARS:
+            return None
+        sc = scan(norm)
+        if sc.best(CRISIS_KINDS) or sc.best(REFUSE_KINDS):
+            return None
+        probs = self._predict(norm)
+        assert probs is not None
+        vote = self.model.neighbour_vote(norm)
+        return _features(norm, sc, probs, vote, _BENIGN_CONTEXT.search(norm) is not None)
 
     def assess(self, text: str) -> Assessment:
         """Judge one message without state.
@@ -311,34 +384,16 @@ class Router:
         if probs is not None:
             pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
             if strong == 0.0 and refuse == 0.0:
-                # A benign reading (a masked phrase, talk about the subject, a benign context)
-                # matters only from CLF_DISTRESS, the lowest bar below: the context search
-                # runs only there.
-                mitigated = pc >= CLF_DISTRESS and _benign_reading(sc, norm)
-                # Alone, the model needs a message long enough to be evidence: on a few
-                # words ("hello again", "我回来了") its confidence means little.
-                if len(norm) >= CLF_ALONE_MIN_CHARS:
-                    needed = CLF_CRISIS
-                elif len(norm) >= CLF_SHORT_MIN_CHARS:
-                    needed = CLF_SHORT_CRISIS
-                else:
-                    needed = 2.0
-                if pc >= needed and (not mitigated or self._overrides(norm, sc, pc)):
+                combined = self._combined_crisis(norm, sc, probs)
+                if combined is not None and self._short_stands(norm, sc, pc):
                     risk = max(risk, 0.75)
-                    reasons.append(f"classifier: crisis p={_fmt(pc)}")
-                elif (
-                    pc >= CLF_CRISIS_WITH_SIGNS
-                    and (topic or hopeless or distress_w)
-                    and not mitigated
-                ):
-                    # the model agrees with a soft warning sign the rules saw
-                    risk = max(risk, 0.75)
-                    reasons.append(f"classifier: crisis p={_fmt(pc)} with warning signs")
+                    reasons.append(f"classifier: crisis p={_fmt(pc)} (combined {_fmt(combined)})")
                 elif pc >= CLF_DISTRESS and (
-                    len(norm) >= CLF_ALONE_MIN_CHARS or topic or hopeless or distress_w
+                    len(norm) >= SHORT_CHARS or topic or hopeless or distress_w
                 ):
                     # ambiguous: raises risk into the band, never to crisis by itself (and on
                     # a few words with no warning sign, not at all: "谢谢你陪我")
+                    mitigated = _benign_reading(sc, norm)
                     risk = max(risk, min(pc, 0.6) if not mitigated else min(pc, 0.4))
                     reasons.append(f"classifier: possible risk p={_fmt(pc)}")
             needed_r = CLF_REFUSE if len(norm) >= CLF_REFUSE_SHORT_CHARS else CLF_REFUSE_SHORT
@@ -372,25 +427,6 @@ class Router:
             reasons.append("someone else may be at risk")
 
         positive = "positive" in sc.kinds()  # the rules saw cheerful words
-        if (
-            probs is not None
-            and risk < CRISIS_THRESHOLD
-            and refuse < REFUSE_THRESHOLD
-            and probs["crisis"] >= CLF_NEIGHBOURS_P
-            and len(norm) >= CLF_ALONE_MIN_CHARS
-            and not _benign_reading(sc, norm)
-            and not positive
-            and (vote := self.model.neighbour_vote(norm)) is not None
-            and vote >= CLF_NEIGHBOURS_VOTE
-        ):
-            # unsure by itself, the model is joined by the training messages most like this
-            # one (most of them were crises), and the rules found no benign or light reading
-            risk = max(risk, 0.75)
-            reasons.append(
-                f"classifier: crisis p={_fmt(probs['crisis'])} and its nearest "
-                f"training messages (vote {_fmt(vote)})"
-            )
-
         distress = bool(distress_w or hopeless or risk >= 0.3 or sc.third_party is not None)
         if probs is not None and positive:
             # Cheerful words are not enough: the model must also read the message as light

@@ -1276,7 +1276,7 @@ RULES: tuple[Rule, ...] = (
         0.0,
         r"\b(?:haha\w*|hehe\w*|lol|lmao|rofl|yay|woo+|wohoo|awesome|amazing|great news|"
         r"good news|excited|happy|glad|joke|jokes|funny|hilarious|fun|celebrat\w*|promoted|promotion|passed|got the job|"
-        r"nailed it|won|winning|love it|best day|so good|fantastic|wonderful|brilliant|cheer me up|make me laugh|"
+        r"nailed it|won(?![’']t)|winning|love it|best day|so good|fantastic|wonderful|brilliant|cheer me up|make me laugh|"
         r"pun|puns|lighten|laugh|laughing|grateful|proud|vacation|holiday|weekend|birthday|party|finally did it)\b|"
         r"😂|🤣|😄|😆|😁|🎉|😊|👍|😀|😃|🥳",
     ),
@@ -1400,6 +1400,17 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + zg(12)
             + r"(?:出国|搬家|毕业|离职|新公司|新学校|留学|旅行|出差|下次见|明天见|回头见|上班|实习)|"
             r"(?:毕业|搬家|离职|出国|留学|出差|旅行)" + zg(12) + r"(?:告别|道别|再见)",
+        ),
+        # away for a trip, not gone: "won't be here tomorrow, flying to paris"
+        (
+            "benign_phrase",
+            r"\b(?:won'?t|will not|not going to|not gonna|wont) be (?:here|around|online|reachable|on)\b"
+            + eg(30)
+            + r"\b(?:flying|flight|trip|vacation|holiday|travel\w*|camping|hiking|festival|conference|"
+            r"wedding|honeymoon|cruise|no (?:signal|wifi|reception))\b|"
+            r"\b(?:flying|trip|vacation|holiday|camping|hiking|cruise|honeymoon)\b"
+            + eg(30)
+            + r"\b(?:won'?t|will not|not going to|not gonna|wont) be (?:here|around|online|reachable)\b",
         ),
         (
             "benign_phrase",

@@ -15,8 +15,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import zlib
 from array import array
-from dataclasses import dataclass, field, fields
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from psylite.safety.classifier import (
@@ -28,6 +31,7 @@ from psylite.safety.classifier import (
     save_model,
     words,
 )
+from psylite.safety.combine import Combiner
 from psylite.safety.normalize import normalize
 
 log = logging.getLogger(__name__)
@@ -48,19 +52,47 @@ class TrainArgs:
     c: float = field(default=16.0, metadata={"help": "inverse regularization strength"})
     word_min_df: int = field(default=2, metadata={"help": "drop words seen in fewer examples"})
     crisis_c: float = field(default=4.0, metadata={"help": "regularization of the NB-LR reading"})
+    folds: int = field(
+        default=6,
+        metadata={
+            "help": "groups of writers held out in turn to fit the combiner on (0: no combiner)"
+        },
+    )
+    jobs: int = field(
+        default=min(2, os.cpu_count() or 1),
+        metadata={"help": "held-out fits run side by side (each needs ~1.5 GB)"},
+    )
 
 
-def load_examples(path: Path) -> tuple[list[str], list[str]]:
-    texts, labels = [], []
+REWRITE = "rw:"
+
+
+def writer(row: dict[str, str]) -> str:
+    """Who wrote the message a row carries; a rewrite counts as its original's writer."""
+    return row.get("source", "?").removeprefix(REWRITE)
+
+
+def group(row: dict[str, str], folds: int) -> int | None:
+    """The row's group of writers (CRC-32 of the writer mod `folds`); None for rows without a
+    writer (the hand-written core set), which are always trained on."""
+    return zlib.crc32(writer(row).encode()) % folds if "source" in row else None
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         row = json.loads(line)
         if row.get("label") not in LABELS:
             raise ValueError(f"{path}:{n}: label must be one of {LABELS}")
-        texts.append(normalize(str(row["text"])))
-        labels.append(row["label"])
-    return texts, labels
+        rows.append(row)
+    return rows
+
+
+def load_examples(path: Path) -> tuple[list[str], list[str]]:
+    rows = read_rows(path)
+    return [normalize(str(r["text"])) for r in rows], [r["label"] for r in rows]
 
 
 def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
@@ -126,13 +158,69 @@ def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
     )
 
 
+@dataclass
+class Fold:
+    """One group of writers held out: the combiner's features of its messages that no rule
+    decided, whether each was a crisis, and (for cross-validation) the model and the rows."""
+
+    k: int
+    features: list[list[float]]
+    crisis: list[bool]
+    held: list[dict[str, str]]
+    model: CharNgramModel | None = None
+
+
+def _fold(job: tuple[list[dict[str, str]], int, TrainArgs, bool]) -> Fold:
+    from psylite.safety.router import Router
+
+    rows, k, args, keep_model = job
+    trained = [r for r in rows if group(r, args.folds) != k]
+    # rewrites of a held-out writer's messages are held out with them, never scored
+    held = [
+        r for r in rows if group(r, args.folds) == k and not r.get("source", "").startswith(REWRITE)
+    ]
+    model = fit([normalize(r["text"]) for r in trained], [r["label"] for r in trained], args)
+    router = Router(model)
+    features, crisis = [], []
+    for r in held:
+        x = router.crisis_features(r["text"])
+        if x is not None:
+            features.append(x)
+            crisis.append(r["label"] == "crisis")
+    return Fold(k, features, crisis, held, model if keep_model else None)
+
+
+def heldout(rows: list[dict[str, str]], args: TrainArgs, keep_models: bool = False) -> list[Fold]:
+    """Each group of writers held out in turn (`args.folds` fits, `args.jobs` at a time)."""
+    jobs = [(rows, k, args, keep_models) for k in range(args.folds)]
+    if args.jobs <= 1:
+        return [_fold(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=min(args.jobs, args.folds)) as pool:
+        return list(pool.map(_fold, jobs))
+
+
+def fit_combiner(folds: list[Fold]) -> Combiner | None:
+    x = [f for fold in folds for f in fold.features]
+    y = [c for fold in folds for c in fold.crisis]
+    if len(set(y)) < 2:
+        return None
+    return Combiner.fit(x, y)
+
+
 def main(args: TrainArgs) -> CharNgramModel:
-    texts, labels = [], []
-    for path in args.data:
-        t, y = load_examples(path)
-        texts += t
-        labels += y
+    rows = [row for path in args.data for row in read_rows(path)]
+    texts = [normalize(str(r["text"])) for r in rows]
+    labels = [r["label"] for r in rows]
     model = fit(texts, labels, args)
+    if args.folds > 1 and any("source" in r for r in rows):
+        combiner = fit_combiner(heldout(rows, args))
+        model = replace(model, combiner=combiner)
+        log.info("combiner: %s", combiner)
+    else:
+        log.warning(
+            "no combiner: the crisis probability alone will decide (needs --folds ≥ 2 "
+            "and rows with a source)"
+        )
     save_model(model, args.out)
     correct = sum(
         max(p := model.predict_proba(t), key=p.__getitem__) == y
