@@ -27,12 +27,10 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import time
 from collections import defaultdict
 from dataclasses import replace
-from pathlib import Path
 
 from psylite.evaluation.routing import Case, RoutingReport, evaluate
 from psylite.safety.classifier import CharNgramModel, load_default
@@ -47,6 +45,7 @@ from psylite.safety.train import (
     fit,
     fit_combiner,
     heldout,
+    read_rows,
     train_args,
     writer,
 )
@@ -72,10 +71,6 @@ def _line(report: RoutingReport) -> str:
     )
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 def run(
     args: TrainArgs,
     sources: list[str] | None = None,
@@ -85,8 +80,8 @@ def run(
     """Route each held-out set with a model trained without it; print per set and pooled."""
     if folds:
         return run_folds(replace(args, folds=folds), verbose)
-    base = _rows(DATA_PATH)
-    natural = _rows(NATURAL_PATH)
+    base = read_rows(DATA_PATH)
+    natural = read_rows(NATURAL_PATH)
     # Leaving one writer out, each fold's model borrows the shipped model's combiner: 15
     # weights fitted on every writer's held-out readings (refitting them per writer would take
     # six more fits each)
@@ -112,7 +107,7 @@ def run(
 def run_folds(args: TrainArgs, verbose: bool = False) -> RoutingReport:
     """Hold out each group of writers in turn. The combiner is nested: the one routing group
     k is fitted on the held-out readings of the other groups only."""
-    rows = _rows(DATA_PATH) + _rows(NATURAL_PATH)
+    rows = read_rows(DATA_PATH) + read_rows(NATURAL_PATH)
     started = time.perf_counter()
     done = heldout(rows, args, keep_models=True)
     print(f"{args.folds} held-out fits in {time.perf_counter() - started:.0f}s", flush=True)

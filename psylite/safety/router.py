@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from psylite.safety.classifier import MAX_CLASSIFIER_CHARS, CharNgramModel, load_default
 from psylite.safety.combine import COMBINED_CRISIS, PC_ONLY, SHORT_CHARS, logit
-from psylite.safety.normalize import MAX_CHARS, detect_lang, normalize
+from psylite.safety.normalize import MAX_CHARS, detect_lang, has_cjk, normalize
 from psylite.safety.rules import CRISIS_KINDS, REFUSE_KINDS, Scan, scan
 from psylite.safety.types import ConversationState, Decision, Route
 
@@ -116,9 +116,11 @@ _BENIGN_CONTEXT = re.compile(
 )
 
 
-# Danger told in the present ("I'm being abused", 「现在被」): no benign reading explains it away.
+# Danger told in the present ("I'm being abused", 「现在被」), or a threat against the user's life
+# ("my husband threatened to kill me"): no benign reading explains it away.
 _PRESENT = re.compile(
-    r"^(?:i'?m|im|i am) being\b|^我?(?:正在|现在|一直|还在|每天|天天)被|(?:这次|这回)打得|验伤"
+    r"^(?:i'?m|im|i am) being\b|^我?(?:正在|现在|一直|还在|每天|天天)被|(?:这次|这回)打得|验伤|"
+    r"\bthreaten(?:ing|s|ed)? to (?:kill|stab|shoot) me\b|(?:威胁|扬言)(?:说)?要?(?:杀了|弄死|杀死)我"
 )
 
 
@@ -214,11 +216,8 @@ def _features(
         float(sc.third_party is not None),
         math.log1p(len(norm)),
         float(len(norm) < SHORT_CHARS),
-        float(_CJK.search(norm) is not None),
+        float(has_cjk(norm)),
     ]
-
-
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class Router:

@@ -1013,7 +1013,8 @@ RULES: tuple[Rule, ...] = (
         r"miserable|upset|hurt|hurting|angry|furious|frustrat\w*|ashamed|guilty|guilt|shame|bullied|bully|unhappy|"
         r"not (?:happy|ok|okay|fine|good)|down|low|blue|awful|terrible|horrible|struggl\w*|suffer\w*|pain|"
         r"trauma\w*|ptsd|nightmares?|divorce|cheated|betray\w*|sick|diagnos\w*|hospital|lost|confused|stuck|"
-        r"empty|numb|tired of|drained|rough (?:day|week|time)|bad (?:day|week|news)|ugh|sucks|hate)\b",
+        r"empty|numb|tired of|drained|rough (?:day|week|time)|bad (?:day|week|news)|ugh|sucks|hate|"
+        r"(?:is there|any|still) (?:any )?hope for (?:me|someone like me)|no hope for me)\b",
     ),
     # ------------------------------------------------------------------ refuse
     _r(

@@ -90,11 +90,6 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def load_examples(path: Path) -> tuple[list[str], list[str]]:
-    rows = read_rows(path)
-    return [normalize(str(r["text"])) for r in rows], [r["label"] for r in rows]
-
-
 def fit(texts: list[str], labels: list[str], args: TrainArgs) -> CharNgramModel:
     """Fit TF-IDF (characters and words) + logistic regression, and the binary NB-LR crisis
     reading over the same features; keep only plain arrays."""
