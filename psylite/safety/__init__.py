@@ -271,6 +271,14 @@ Session 9 (2026-11-26):
   combiner nested (fitted on the other groups only): 0.934 / 0.048 / 0.938 / 5 → 0.940 /
   0.046 / 0.938 / 5 (without the short gates 0.949 / 0.049; with the old benign gates on
   every length 0.932 / 0.044).
+- Measured and not landed: the r11 writer sets (2,332 messages, see session 8) with the
+  combiner: blind18-23 false crisis 0.065 → 0.055 and grouped CV (the old rows) 0.940 / 0.046
+  → 0.942 / 0.044, but the never-read pool 0.966 → 0.962, blind22 recall 0.974 → 0.965,
+  blind23 refuse 0.956 → 0.933, and short messages swung again (「谢谢你陪我」 p 0.83 in a
+  conversation test, a trip hard negative p 0.87). The combiner's threshold trades one for one
+  over held-out writers (0.45: 0.946 / 0.050; 0.55: 0.935 / 0.043; 0.6: 0.928 / 0.038). Eight
+  more features (self vs others words, advice questions, future / past / grief / work words,
+  the humor logit) left the held-out AUC at 0.9896.
 - Fresh sets blind22 / blind23 (two more independent writers: a night shift, a workplace
   app with deadly-sounding work talk), measured before any change: 0.974 / 0.086 / 0.933 and
   0.947 / 0.141 / 0.956.
