@@ -8,8 +8,10 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -96,6 +98,12 @@ async def test_concurrent_upgrades_do_not_collide(fresh_database_url: str) -> No
     settings = _settings(fresh_database_url)
     revs = await asyncio.gather(upgrade_to_head(settings), upgrade_to_head(settings))
     assert revs == [migrate.head_revision()] * 2
+    url = parse_url(fresh_database_url)
+    if url.get_backend_name() == "sqlite":
+        # both connections raced to switch the brand-new file to WAL; one of them did (the
+        # other was told "locked" at once and went on: session 9's CI flake)
+        with closing(sqlite3.connect(url.database)) as db:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 async def test_unmigrated_database_says_run_db_upgrade(fresh_database_url: str) -> None:

@@ -8,6 +8,7 @@ transactions, so that concurrent writers wait for the lock instead of failing ha
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -93,9 +94,18 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         # Take over BEGIN from the driver so that writers can ask for IMMEDIATE.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as err:
+            # Two connections opening a brand-new file at once both try to switch it to WAL;
+            # SQLite answers the loser "locked" at once, without waiting (the busy handler is
+            # not asked, to avoid a deadlock). WAL is a property of the file: the winner's
+            # switch holds for this connection too from its next transaction.
+            if "locked" not in str(err):
+                raise
+            log.debug("journal mode left to the connection switching it: %s", err)
+        cur.execute("PRAGMA foreign_keys=ON")
         # FULL: a committed escalation survives a power cut, not only a crash.
         cur.execute("PRAGMA synchronous=FULL")
         cur.close()
