@@ -290,8 +290,8 @@ class Router:
         if len(norm) < CLF_SHORT_MIN_CHARS:
             return None
         comb = self.model.combiner or PC_ONLY
-        x = _features(norm, sc, probs, vote=None, everyday=False)
-        score = comb.score(x) - comb.weight("no_vote")  # neither vote nor its absence yet
+        # read without the vote (neither a share nor its absence) and without the context
+        score = comb.score(_features(norm, sc, probs, vote=0.0, everyday=False))
         bar = logit(COMBINED_CRISIS)
         w_vote, w_none, w_ctx = (
             comb.weight("vote"),
