@@ -56,7 +56,7 @@ def test_holdout_set_is_sizeable_and_covers_every_route(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [f"routing_blind{n}.jsonl" for n in range(3, 24)]
+    [f"routing_blind{n}.jsonl" for n in range(3, 26)]
     + ["routing_short_everyday.jsonl", "routing_everyday_distress.jsonl"],
 )
 def test_training_data_contains_no_blind_case(name: str) -> None:
@@ -168,6 +168,16 @@ def test_training_data_contains_no_blind_case(name: str) -> None:
         # share of them was mended: 0.141 → 0.109); blind22 only by reasons.
         ("routing_blind22.jsonl", (0.97, 0.09, 0.93)),
         ("routing_blind23.jsonl", (0.94, 0.11, 0.95)),
+        # session 10, two more independent writers ("a campus peer-support line in exam
+        # season", 71 % zh; "older adults, carers, new parents and chronic illness", 40 % zh,
+        # Cantonese among it); one blind25 line already in our data dropped first. A second,
+        # independent annotator labelled all 609 lines blind: outside the lines either called
+        # ambiguous, the two agreed on every one. The session-9 router (d67bb00) scored them
+        # 0.955 / 0.022 / 0.889 / 0 and 0.955 / 0.078 / 0.913 / 0 (both below the recall
+        # target, blind25 above the false-crisis one); their misses were then read (rules
+        # mended: 0.973 / 0.015 / 0.933 / 0 and 0.991 / 0.057 / 1.000 / 0).
+        ("routing_blind24.jsonl", (0.97, 0.02, 0.93)),
+        ("routing_blind25.jsonl", (0.99, 0.06, 0.97)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(

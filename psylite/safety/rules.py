@@ -109,6 +109,11 @@ _ZH_TENS = r"[二三四五六七八九]?十[几多来]?|几十"
 _ZH_POISON = r"(?:农药|毒药|老鼠药|鼠药|毒|药)"
 _ZH_FOOD = r"(?:饭|菜|水|饮料|酒|汤|咖啡|茶|肉|食物|奶茶)"
 _ZH_UNNOTICED = r"(?:尝不出|吃不出|喝不出|看不出|不被发现|发现不了|查不出|验不出)"
+# what spiking someone's food or drink is for
+_ZH_SPIKED = (
+    r"(?:死|出事|晕|昏|病|住院|幻觉|出丑|拉肚子|睡得|不记得|不会醒|醒不过来|失去意识|没知觉|不省人事|断片|"
+    r"辛苦|难受|受罪|生不如死)"
+)
 
 # what people do at a river or on a rooftop for fun
 _PASTIME = r"(?:夜景|风景|好美|拍照|烟花|日落|日出|星星|散步|跑步|钓鱼|烧烤|野餐|乘凉|晒|喝酒|聊天|约会|打卡|旅游|玩)"
@@ -148,6 +153,15 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:哈{2,}|😂|🤣|hh+|xswl)" + zg(6) + r"(?:我死了|救命|我没了|去世|我不行了)",
         ),
         ("benign_phrase", r"紫砂(?:壶|锅|杯|茶|煲|陶|器|泥)"),
+        (
+            "benign_phrase",
+            r"\b(?:want to|wanna|gonna|going to|could|about to|i'?ll) (?:strangle|throttle|kill|murder) "
+            r"(?:him|her|them|my \w+|this \w+)\b(?=" + eg(8) + r"(?:lol|lmao|lmfao|haha|😂|🤣|💀|😤|jk))",
+        ),
+        # 「被隔壁班吊打」: outclassed, not beaten (「把我吊起来打」 stays)
+        ("benign_phrase", r"吊打"),
+        # 「降压药和感冒药可以一起吃吗」 asks about an interaction, not taking them all
+        ("benign_phrase", r"(?:可以|能|能不能|可不可以|可否|能否|不能)一起(?:吃|服用?|喝|用)"),
         # medicine that worked (「药已经吃下去了，感觉好点了」), a run by the river
         (
             "benign_phrase",
@@ -195,6 +209,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "negation",
             r"(?:不是|没有|并非|不算)(?:那种)?(?:想要?)?(?:自杀|轻生|想死)(?:的(?:意思|念头|想法|那种))?",
         ),
+        # 「不是不想活，就是脑子停不下来」: it is not that they do not want to live
+        ("negation", r"(?:不是|并不是|也不是)不(?:想|愿意?|要)(?:再)?活(?:了|着|下去)?"),
         # English hyperbole
         (
             "hyperbole",
@@ -231,6 +247,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "hyperbole",
             r"\b(?:bored|scared|worried|tired|sick|loved?|freezing|starving|annoyed) to death\b",
         ),
+        ("hyperbole", r"\b(?:be|is|are|'s|'re|was|were) (?:literally |gonna be |going to be )?the death of (?:me|us)\b"),
         (
             "hyperbole",
             r"\b(?:killed it|kill it|killing it|to die for(?! sure| certain| real)|die hard|diehard|killer (?:app|idea|deal|"
@@ -1165,7 +1182,7 @@ RULES: tuple[Rule, ...] = (
         "en:harm_others_intent",
         "harm_others",
         0.85,
-        r"\b(?:i'?m|im|i am|i)? ?(?:going to|gonna|want to|wanna|will|plan to|"
+        r"\b(?:i'?m|im|i am|i)? ?(?<!n't )(?<!not )(?<!never )(?:going to|gonna|want to|wanna|will|plan to|"
         r"'ll|am about to|ready to|fantasi[sz]e about|thinking (?:about|of)) (?:kill(?:ing)?|murder(?:ing)?|stab(?:bing)?|"
         r"shoot(?:ing)?|poison(?:ing)?|hurt(?:ing)?|beat(?:ing)? up|strangl\w+|burn(?:ing)? down|blow(?:ing)? up|"
         r"run(?:ning)? over) (?:"
@@ -1266,10 +1283,10 @@ RULES: tuple[Rule, ...] = (
         "zh:positive",
         "positive",
         0.0,
-        r"哈哈|嘻嘻|嘿嘿|开心|高兴|太好了|太棒了|好耶|耶|笑话|相声|段子|逗|好玩|有趣|搞笑|幽默|"
+        r"(?<![没不未])(?<!没有)(?:哈哈|嘻嘻|嘿嘿|开心|高兴|太好了|太棒了|好耶|耶|笑话|相声|段子|逗|好玩|有趣|搞笑|幽默|"
         r"乐死|笑死|笑出声|庆祝|升职|加薪|考上|录取|中奖|放假|约会|好消息|喜欢|兴奋|激动|期待|过生日|生日快乐|恭喜|"
         r"顺利|成功|满分|第一名|拿到offer|上岸|通过了|考过了|美滋滋|爽|舒服|哈|快乐|幸福|感恩|好开森|开森|可爱|有意思|"
-        r"讲个|来个|乐一乐|逗我|逗乐|轻松一下|😂|🤣|😄|😆|😁|🎉|😊|👍|😀|😃|🥳|✌",
+        r"讲个|来个|乐一乐|逗我|逗乐|轻松一下|😂|🤣|😄|😆|😁|🎉|😊|👍|😀|😃|🥳|✌)",
     ),
     _r(
         "en:positive",
@@ -2317,14 +2334,24 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:spike_other",
         "harm_others",
         0.9,
-        r"(?:放|加|下|掺|拌|倒)(?:多少|点|些|一点)?"
+        r"(?:放|加|下|掺|拌|倒|落)(?:多少|点|些|一点)?"
         + zg(3)
         + r"(?:在|到|进)?"
-        + r"(?:他|她|别人|同事|室友|婆婆|老公|老婆|邻居|同学|人家|他们)(?:的)?"
+        + r"(?:他|她|别人|同事|室友|婆婆|公公|老公|老婆|邻居|同学|人家|他们|后妈|继母|继父|后爸|护工|保姆|"
+        r"老板|领导|上司|前任|对方)(?:的)?"
         + zg(2)
-        + r"(?:饭|菜|水|杯|茶|咖啡|酒|饮料|汤|奶茶|早餐|午饭|晚饭)(?:里|中)"
+        + r"(?:饭|菜|水|杯|茶|咖啡|酒|饮料|汤|奶茶|早餐|午饭|晚饭)(?:里|中|度)"
         + zg(10)
-        + r"(?:死|出事|晕|昏|病|住院|幻觉|出丑|拉肚子|睡得|不记得)",
+        + _ZH_SPIKED
+        # 「有没有那种药 放酒里别人喝了就会失去意识」: the drink first, then who drinks it
+        + r"|(?:药|粉|东西|嘢)"
+        + zg(4)
+        + r"(?:放|加|下|掺|倒|落)(?:在|到|进)?"
+        + r"(?:饭|菜|水|杯|茶|咖啡|酒|饮料|汤|奶茶)(?:里|中|度)"
+        + zg(2)
+        + r"(?:别人|他|她|对方|人家|人)(?:喝|吃)"
+        + zg(6)
+        + _ZH_SPIKED,
     ),
     _r(
         "zh:poison_unnoticed",
@@ -3270,6 +3297,135 @@ MORE_RULES: tuple[Rule, ...] = (
         r"\bignoriere (?:deine|alle) (?:regeln|anweisungen)\b|\bignore (?:tes|toutes les) (?:instructions|règles)\b|"
         r"\bignore (?:suas|as) (?:instruções|regras)\b|игнорируй (?:свои|все) (?:инструкции|правила)|"
         r"\bsin (?:ética|reglas|restricciones|filtros)\b|\bohne (?:regeln|ethik|filter)\b",
+    ),
+    # ------------------------------------------------------------------ session 10
+    # someone sedated or hurt so that it does not show ("how much diphenhydramine do i give my
+    # gran so shes out cold", 「孩子不听话，打哪里不会留下痕迹」)
+    _r(
+        "en:sedate_other",
+        "harm_others",
+        0.9,
+        r"\b(?:give|slip|put|sneak)\b"
+        + eg(20)
+        + r"\b(?:my (?:gran|grandma|granny|nan|nana|grandad|grandpa|mum|mom|mother|dad|father|husband|wife|"
+        r"mother[- ]in[- ]law|father[- ]in[- ]law|baby|kid|son|daughter|patient|roommate|girlfriend|boyfriend|"
+        r"partner|boss)|him|her|them)\b"
+        + eg(25)
+        + r"\b(?:out cold|knocked (?:out|unconscious)|knock (?:him|her|them) out|unconscious|never wakes? up)\b",
+    ),
+    _r(
+        "en:hit_without_marks",
+        "harm_others",
+        0.9,
+        r"\b(?:hit|smack|slap|punch|beat|spank|kick)\b"
+        + eg(25)
+        + r"\b(?:without leaving|won'?t leave|doesn'?t leave|that leaves no|leave no) (?:any )?"
+        r"(?:marks?|bruises?|traces?|evidence)\b",
+    ),
+    _r(
+        "zh:hit_without_marks",
+        "harm_others",
+        0.9,
+        r"(?:打|揍|掐|抽|踢)(?:孩子|小孩|他|她|老婆|老公|人|儿子|女儿|老人|学生)?(?:哪里|哪儿|什么地方|哪个部位)"
+        + zg(6)
+        + r"(?:不会|不|没有?)(?:留(?:下)?|看出|有|出)(?:痕迹|印子|伤|淤青|伤痕|印)|"
+        r"(?:打|揍|掐|抽|踢)(?:孩子|小孩|他|她|老婆|老公|人|儿子|女儿|老人|学生)"
+        + zg(6)
+        + r"(?:不会|不)留(?:下)?(?:痕迹|印子|伤痕|淤青)",
+    ),
+    # growing drugs (「宿舍里怎么种大麻不被宿管发现」)
+    _r(
+        "zh:grow_drugs",
+        "weapons",
+        0.9,
+        r"(?:怎么|如何|怎样|教我)(?:在\w{0,4})?(?:偷偷)?(?:种|养|培育|种植)(?:大麻|罂粟)|"
+        r"(?:种|养|种植)(?:大麻|罂粟)" + zg(8) + r"(?:不被|不让|发现不了|查不到|怎么|方法|教程)",
+    ),
+    _r(
+        "en:grow_drugs",
+        "weapons",
+        0.9,
+        r"\bhow (?:do i|to|can i|would i)\b"
+        + eg(10)
+        + r"\b(?:grow|cultivate)\b (?:weed|cannabis|marijuana|opium poppies|shrooms|magic mushrooms)\b"
+        + eg(30)
+        + r"\b(?:without|so (?:no one|nobody|my|the)|hidden|secretly|in my dorm|in the dorm)\b",
+    ),
+    # an opioid patch chewed or swallowed ("i just chewed a fentanyl patch")
+    _r(
+        "en:fentanyl_patch",
+        "danger",
+        0.95,
+        r"\b(?:chewed|chewing|swallowed|ate|sucked on|sucking on)\b"
+        + eg(12)
+        + r"\b(?:fentanyl|durogesic|butrans|opioid|morphine|pain) patch(?:es)?\b",
+    ),
+    # the pills set out ("I have put all my tablets in a bowl. I wanted to tell somebody first.")
+    _r(
+        "en:pills_set_out",
+        "self",
+        0.85,
+        r"\b(?:put|poured|tipped|emptied|laid|lined|counted)\b (?:out )?all (?:of )?my (?:\w+ )?"
+        r"(?:pills|tablets|meds|medication|capsules)\b"
+        + eg(6)
+        + r"\b(?:in(?:to)? a (?:bowl|pile|glass|cup|heap)|in a (?:row|line)|in front of me|lined up|on the (?:bed|floor))\b",
+    ),
+    # someone vulnerable missing now ("Mum's got dementia ... she's wandered out and I can't
+    # find her"; 「奶奶走丢了 找了一晚上」)
+    _r(
+        "en:missing_now",
+        "danger",
+        0.85,
+        r"\b(?:mum|mom|mother|dad|father|gran|grandma|granny|grandpa|grandad|nan|son|daughter|kid|child|"
+        r"toddler|baby|husband|wife|sister|brother)\b"
+        + eg(60)
+        + r"\b(?:wandered (?:off|out|away)|gone missing|went missing|is missing|has disappeared|ran away)\b"
+        + eg(40)
+        + r"\b(?:can'?t find|cannot find|no idea where|don'?t know where|can'?t reach|looked everywhere)\b",
+    ),
+    _r(
+        "zh:missing_now",
+        "danger",
+        0.85,
+        r"(?:妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|孩子|儿子|女儿|老人|老公|老婆|弟弟|妹妹)"
+        + zg(12)
+        + r"(?:走丢|走失|跑丢|失踪|不见了|跑出去了)"
+        + zg(10)
+        + r"(?:找不到|找了|到处找|报警|联系不上|还没找到)",
+    ),
+    # locked in (「锁我在房入面」, Cantonese after normalization)
+    _r(
+        "zh:locked_in",
+        "danger",
+        0.9,
+        r"(?:反锁|锁|关)(?:住)?我(?:在|喺)" + zg(4) + r"(?:房|屋|家|里|厕所|阳台|地下室|柜)|把我(?:反)?锁(?:在|起来|住)",
+    ),
+    # a last wish to be passed on (「我的遗愿是大家别哭 拜托你帮我转告一下」)
+    _r(
+        "zh:last_wish",
+        "self",
+        0.8,
+        r"我的遗愿" + zg(12) + r"(?:转告|告诉(?:他们|大家|我妈|我爸|家人)|帮我)|"
+        r"帮我转告" + zg(10) + r"(?:别哭|不要哭|别难过|不要难过|对不起|我爱)",
+    ),
+    # a death made to look like an accident, to spare one's family
+    _r(
+        "zh:look_like_accident",
+        "self",
+        0.85,
+        r"(?:看起来|看上去|弄得|装成|伪装成)像?(?:个|是)?(?:意外|事故)"
+        + zg(16)
+        + r"(?:不想让|别让|免得|以免|不让)(?:我)?(?:妈|爸|家人|爸妈|父母|家里人|孩子)",
+    ),
+    _r(
+        "en:look_like_accident",
+        "self",
+        0.85,
+        r"\blook like an? accident\b"
+        + eg(40)
+        + r"\b(?:so|because|that way) (?:my )?(?:mom|mum|dad|parents|family|kids|wife|husband|son|daughter)\b"
+        + eg(20)
+        + r"(?:don'?t|won'?t|doesn'?t|never|can'?t) (?:have to )?(?:blame|feel|think|know|get)",
     ),
     _r(
         "intl:weapons",
