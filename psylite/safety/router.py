@@ -16,7 +16,14 @@ from dataclasses import dataclass, replace
 from psylite.safety.classifier import MAX_CLASSIFIER_CHARS, CharNgramModel, load_default
 from psylite.safety.combine import COMBINED_CRISIS, PC_ONLY, SHORT_CHARS, logit
 from psylite.safety.normalize import MAX_CHARS, detect_lang, has_cjk, normalize
-from psylite.safety.rules import CRISIS_KINDS, REFUSE_KINDS, Scan, scan
+from psylite.safety.rules import (
+    AIMED_AT_OTHER,
+    CRISIS_KINDS,
+    REFUSE_KINDS,
+    SELF_MEASURE,
+    Scan,
+    scan,
+)
 from psylite.safety.types import ConversationState, Decision, Route
 
 log = logging.getLogger(__name__)
@@ -130,6 +137,9 @@ def _present_danger(sc: Scan) -> bool:
 
 # A dangerous request aimed at oneself ("any way to hurt myself without leaving marks", "make my
 # death look like an accident", 「怎么让自己不醒」): method-seeking, so a crisis, not a refusal.
+# rule kinds that say the user is in danger (a method asked about alone does not)
+_IN_DANGER = frozenset({"self", "danger"})
+
 _SELF_TARGET = re.compile(
     r"\b(?:hurt|kill|cut|harm|poison|gas|hang|drown|overdose|off|end|injure|burn|starve|unalive) myself\b|"
     r"\bmy (?:own )?(?:death|suicide)\b|\b(?:i|u|you) (?:don'?t|dont|won'?t|wont|never) wake up\b|"
@@ -369,6 +379,16 @@ class Router:
                 reasons.append(label)
 
         strong = sc.best(CRISIS_KINDS)
+        refuse = sc.best(REFUSE_KINDS)
+        if (
+            strong
+            and not sc.best(_IN_DANGER)
+            and AIMED_AT_OTHER.search(norm)
+            and not SELF_MEASURE.search(norm)
+        ):
+            # a means asked for, for someone else: a request to harm, not the user's crisis
+            strong, refuse = 0.0, max(refuse, REFUSE_THRESHOLD)
+            reasons.append("the means asked about is meant for someone else")
         topic = sc.combined("topic")
         if sc.info_context and strong == 0.0:
             topic *= 0.45  # talking about the subject (essay, news, helping someone)
@@ -376,7 +396,6 @@ class Router:
         distress_w = sc.best({"distress"})
         soft = 1.0 - (1.0 - topic) * (1.0 - hopeless) * (1.0 - distress_w)
         risk = max(strong, soft)
-        refuse = sc.best(REFUSE_KINDS)
         rule_risk = risk
 
         probs = self._predict(norm)

@@ -370,6 +370,30 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
     ),
 )
 
+# The means asked about is meant for someone else (「吃多少安眠药会死？我想给我后妈用」, "how much
+# insulin would it take to stop a grown man's heart"): read only where a method rule fired and
+# nothing says the user is in danger; the router then answers it as a request to harm.
+AIMED_AT_OTHER = re.compile(
+    r"(?:给|让|帮)(?:我)?(?:的)?(?:后妈|继母|继父|后爸|婆婆|公公|老公|老婆|丈夫|妻子|室友|同事|邻居|老板|领导|"
+    r"上司|前任|前男友|前女友|男朋友|女朋友|那个人|那人|对方|别人|他|她)(?:用|吃|喝|下|服|灌)|"
+    r"让(?:他|她|别人|对方)(?:睡死|死|没命|醒不过来|一睡不醒|昏迷|断气)|"
+    r"(?:放|加|下|倒)(?:在|进|到)?(?:水|饭|菜|酒|茶|咖啡|饮料|汤)里" + zg(6) + r"让人|"
+    # named people only: "how many pills would kill someone" may be the user's own question
+    r"\b(?:stop|kill|hurt|knock out|take out|poison) (?:a grown man|a kid|a child|an? \d+ ?(?:year|yr)[- ]old|"
+    r"him|her|them)\b|"
+    r"\ba grown man'?s heart\b|"
+    r"\bi want (?:him|her|them) (?:gone|dead)\b|"
+    r"\b(?:it'?s|its|this is|asking) for my (?:father|mother|step\w+|husband|wife|boss|supervisor|roommate|"
+    r"neighbou?r|ex|(?:father|mother|brother|sister)[- ]in[- ]law|dad|mum|mom)\b"
+)
+# ... unless the user measures it against themselves ("kill a person my size", "I'm diabetic
+# and I have plenty of it"): then it is their own method-seeking
+SELF_MEASURE = re.compile(
+    r"\b(?:(?:of )?my (?:size|weight|age|height|build)|like me|i'?m (?:diabetic|type ?[12])|"
+    r"i (?:have|'?ve got) (?:plenty|enough|loads|lots|a lot|a stash|a bunch))\b|"
+    r"我(?:这(?:个|样的)?)?(?:体重|身材|个子)|像我这样|我(?:自己)?(?:手上|手里|家里)?有(?:很多|一堆|好多|不少|一大把)"
+)
+
 # talk *about* the topic (school, news, fiction, helping someone) rather than intent
 INFO_CONTEXT = re.compile(
     r"(?:论文|作业|研究|报告|新闻|报道|电影|小说|电视剧|剧里|书里|这本书|歌词|游戏|科普|统计|数据|预防|课上|讲座|心理学|"
@@ -750,7 +774,7 @@ RULES: tuple[Rule, ...] = (
         1.0,
         r"(?:吃|吞|喝|服|打)?(?:多少|几)(?:片|粒|颗|瓶|克|毫克|mg|g|盒|包|板)"
         + zg(12)
-        + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉|死得了|一定死)|(?:吃|喝|吞|服)(?:多少|几)"
+        + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉|死得了|一定死|醒不过来|一睡不醒|停止呼吸)|(?:吃|喝|吞|服)(?:多少|几)"
         + zg(8)
         + r"(?:会死|能死|致死|死人|才能死|就死|没命|致命|死掉)|致死(?:量|剂量)|致命剂量|(?:吃|服)(?:多少|什么)药"
         + zg(6)
@@ -814,7 +838,7 @@ RULES: tuple[Rule, ...] = (
         r"to survive)\b|\bhow (?:many|much)\b"
         + eg(40)
         + r"\b(?:to|would|will|can|could|does it take to|it takes to|before (?:you|i|it))"
-        r" (?:die|kill (?:me|myself|a person|you)|be fatal|be lethal|be deadly|od|overdose|stop (?:my|your) heart)\b",
+        r" (?:die|kill (?:me|myself|a person|you|someone|somebody)|be fatal|be lethal|be deadly|od|overdose|stop (?:my|your) heart)\b",
     ),
     _r(
         "en:painless_way",
@@ -2141,7 +2165,7 @@ MORE_RULES: tuple[Rule, ...] = (
         0.9,
         r"\b(?:how|what|which|best way|help me|teach me|tell me)\b"
         + eg(50)
-        + r"(?<!not )(?<!n't )(?<!want )(?<!wanna )(?<!mean )\bto (?:hurt|kill|poison|harm|gas|injure) (?:someone|somebody|people|him|her|them|"
+        + r"(?<!not )(?<!n't )(?<!want )(?<!wanna )(?<!mean )\bto (?:seriously |really |badly |permanently )?(?:hurt|kill|poison|harm|gas|injure) (?:someone|somebody|people|him|her|them|"
         r"my (?:\w+))\b",
     ),
     _r(
@@ -2392,7 +2416,8 @@ MORE_RULES: tuple[Rule, ...] = (
         + eg(6)
         + r"\b(?:someone|somebody|a person|a guy|a man|a woman|people|him|her|them)\b"
         + eg(25)
-        + r"\b(?:kill|die|dead|bleed out|fatal|lethal|knock (?:them|him|her) out)\b",
+        + r"\b(?:kill|die|dead|bleed out|fatal|lethal|knock (?:them|him|her) out|go down|"
+        r"(?:don'?t|won'?t|never|doesn'?t) get (?:back )?up|stay down)\b",
     ),
     _r(
         "en:explosive_craft",
@@ -3312,6 +3337,14 @@ MORE_RULES: tuple[Rule, ...] = (
         r"partner|boss)|him|her|them)\b"
         + eg(25)
         + r"\b(?:out cold|knocked (?:out|unconscious)|knock (?:him|her|them) out|unconscious|never wakes? up)\b",
+    ),
+    _r(
+        "en:stop_heart",
+        "method",
+        1.0,
+        r"\b(?:how (?:much|many)|what dose|what amount|what would)\b"
+        + eg(40)
+        + r"\bstop (?:a grown man'?s|someone'?s|somebody'?s|a person'?s|a man'?s|a woman'?s|his|her|their) heart\b",
     ),
     _r(
         "en:hit_without_marks",
