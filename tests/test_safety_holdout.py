@@ -166,8 +166,11 @@ def test_training_data_contains_no_blind_case(name: str) -> None:
         # router (ac7d985) scored them 0.974 / 0.086 / 0.933 / 0 and 0.947 / 0.141 / 0.956 / 0,
         # both far above the false-crisis target. blind23's false crises were read (the rules'
         # share of them was mended: 0.141 → 0.109); blind22 only by reasons.
-        ("routing_blind22.jsonl", (0.97, 0.09, 0.93)),
-        ("routing_blind23.jsonl", (0.94, 0.11, 0.95)),
+        # Session 10 read the rule-made false crises of blind18-23 (deadline doom, 打工, 丢人丢到
+        # 想死, "kms this spreadsheet", ideation in the past told with life now …): false crisis
+        # blind18-23 pooled 0.065 → 0.053 (blind22 0.086 → 0.065, blind23 0.109 → 0.094).
+        ("routing_blind22.jsonl", (0.97, 0.07, 0.95)),
+        ("routing_blind23.jsonl", (0.96, 0.10, 0.97)),
         # session 10, two more independent writers ("a campus peer-support line in exam
         # season", 71 % zh; "older adults, carers, new parents and chronic illness", 40 % zh,
         # Cantonese among it); one blind25 line already in our data dropped first. A second,

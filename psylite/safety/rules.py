@@ -161,7 +161,10 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # 「被隔壁班吊打」: outclassed, not beaten (「把我吊起来打」 stays)
         ("benign_phrase", r"吊打"),
         # 「降压药和感冒药可以一起吃吗」 asks about an interaction, not taking them all
-        ("benign_phrase", r"(?:可以|能|能不能|可不可以|可否|能否|不能)一起(?:吃|服用?|喝|用)"),
+        (
+            "benign_phrase",
+            r"(?:可以|能|能不能|可不可以|可否|能否|不能)(?:(?:和|跟|与|同)[^。！？!?；;\n]{0,4})?一起(?:吃|服用?|喝|用)",
+        ),
         # medicine that worked (「药已经吃下去了，感觉好点了」), a run by the river
         (
             "benign_phrase",
@@ -196,6 +199,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"下辈子(?:再也|再|都|绝对)?(?:不|别)(?:要)?(?:读|考|学|做|当|干|上|买|嫁|娶|养|写|加班)",
         ),
         # Chinese negation of self-harm
+        ("negation", r"不想伤害自己(?=[,，\s]{0,2}(?:也不想|就是|只是))"),
         (
             "negation",
             # "有没有" asks a question, it does not deny
@@ -271,6 +275,12 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?:lol|lmao|lmfao|haha|😂|🤣|💀|jk|jkjk)",
         ),
         ("hyperbole", r"\bkill me now\b" + eg(30) + r"(?:meeting|lecture|class|exam|lol|😂|🤣|💀)"),
+        (
+            "hyperbole",
+            r"\b(?:kms|kill me)\b(?= (?:this|that|these|the) (?:\w+ ){0,2}(?:spreadsheets?|homework|essay|exam|test|"
+            r"meeting|class|lecture|traffic|code|assignment|report|shift|commute|queue|printer|wifi|paper|"
+            r"deadline|emails?|excel|tabs|slides|group project|customers?)\b)",
+        ),
         (
             "hyperbole",
             r"\b(?:meeting|lecture|class|exam|homework|traffic|monday)\b"
@@ -353,13 +363,16 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"(?:(?:my )?(?:friend|best friend|bestie|roommate|classmate|sister|brother|mom|mum|dad|cousin|"
         r"girlfriend|boyfriend|partner|wife|husband|son|daughter|kid|student|coworker|colleague|grandad|"
-        r"granddad|grandpa|grandma|nan|nana|granny|grandmother|grandfather|uncle|aunt|neighbou?r)|"
+        r"granddad|grandpa|grandma|nan|nana|granny|grandmother|grandfather|uncle|aunt|neighbou?r|mate|best mate|"
+        r"buddy|pal)|"
         r"\b(?:he|she|they))\b"
         r"(?:(?!\bi\b|\bi'?m\b)[^.!?;\n]){0,25}"
-        r"\b(?:says?|said|saying|keeps? (?:saying|threatening)|threaten(?:s|ed|ing)|texted|posted|wrote|tweeted)"
-        r"(?: to| me| that)?:? ?['\"‘“][^'\"’”\n]{0,60}"
+        r"\b(?:says?|said|saying|keeps? (?:saying|threatening|texting|posting)|threaten(?:s|ed|ing)|texted|texts|"
+        r"texting|posted|wrote|tweeted)"
+        r"(?: to| me| that)?(?: stuff| things)?(?: like)?:? ?['\"‘“][^'\"’”\n]{0,60}"
         r"(?:wants? to die|wanna die|kill (?:my|him|her)self|\bkms\b|end it all|end (?:my|his|her) life|"
-        r"unalive|suicid\w*|not (?:be )?here anymore|better off dead)[^'\"’”\n]{0,60}['\"’”]"
+        r"unalive|suicid\w*|not (?:be )?here anymore|better off dead|won'?t be (?:around|here) (?:much )?"
+        r"(?:longer|anymore))[^'\"’”\n]{0,60}['\"’”]"
     ),
     re.compile(
         _ZH_THIRD
@@ -872,7 +885,7 @@ RULES: tuple[Rule, ...] = (
         r"跟踪我|要杀(?:了)?我|说要杀|弄死我|抽我|砸我|烫我|推我|咬我|(?:扇|踹|掐|揍)了我|(?:用|拿)"
         + zg(4)
         + r"(?:打|抽|砸|烫|勒|掐)我|关(?:着|起来)我|把我关|不让我(?:走|出门|离开|吃饭)|拿(?:刀|棍子|皮带)(?:打|抽)我|"
-        r"把我打|对我动手|对我施暴|家暴我|逼我(?:卖|吸|发生))",
+        r"把我打(?!工|游戏|电话|扮|理|包|卡|针|折|车)|对我动手|对我施暴|家暴我|逼我(?:卖|吸|发生))",
     ),
     _r(
         "zh:abuse_passive",
@@ -1384,6 +1397,19 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"stable|happy now|helped|doing (?:well|good|great|okay|ok)|in a (?:good|better) place|"
             r"nothing like (?:before|back then|it was))\b",
         ),
+        (
+            "recovered",
+            r"\b(?:i was|i used to|i used to be)\b"
+            + eg(20)
+            + r"\b(?:suicidal|self[- ]?harm\w*|cut(?:ting)? myself|(?:think|thought|thinking) (?:about|of) "
+            r"(?:killing myself|suicide|ending it|dying))\b"
+            + eg(30)
+            + r"\b(?:in (?:high school|college|uni|university|the army|the military|my teens|my twenties)|"
+            r"as a (?:teen|teenager|kid)|when i was (?:younger|a teen\w*|a kid|\d+)|back then|years ago)\b"
+            + r"[^\n]{0,120}?\b(?:better now|doing (?:well|better|good|great|okay)|therapy helped|it gets better|"
+            r"nothing like (?:before|back then)|in a (?:good|better) place|engaged|married|thriving)\b"
+            + r"(?![^\n]*\b(?:again|lately|recently|came back|worse|anymore)\b)",
+        ),
         # an anniversary of a past attempt told with how good life is now
         (
             "recovered",
@@ -1406,8 +1432,17 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "hyperbole",
             r"(?:多|累|忙|热|冷|饿|困|无聊|尴尬|丑|堵|吵|加班|加|练|学|背|刷|熬|跑|改|写|考|开会|上班|干活|"
-            r"带娃|做题|搬砖)(?:得|到)(?:我)?(?:快)?想死",
+            r"带娃|做题|搬砖|丢人|丢脸|丢|社死|羞)(?:得|到)(?:我)?(?:快)?想死",
         ),
+        # a deadline as doom (「明天要交的论文一个字没写 … 明天就是我的死期」)
+        (
+            "hyperbole",
+            r"(?:论文|作业|ddl|报告|考试|答辩|汇报|方案|稿子|deadline|结课|期末)"
+            + zg(24)
+            + r"(?:就)?是我的死期",
+        ),
+        # 「凌晨三点还在改论文 累死了 谁来救救我😭」: exasperation, not a call for rescue
+        ("hyperbole", r"谁来救救我(?=\s*(?:😭|😂|🤣|啊{2,}|呜+|qaq|吧))"),
         # pain of the body (「来月经疼得想死」), not of the heart
         ("hyperbole", r"(?<!心)(?<!心里)(?:疼|痛)(?:得|到)(?:我)?(?:快)?想死"),
         # a health scare asked about (「体检说肝有问题 是不是要死了」)
