@@ -68,9 +68,15 @@ def _join_spaced_latin(match: re.Match[str]) -> str:
     return " ".join(re.sub(r"[ .*_\-]", "", w) for w in words)
 
 
+# a number with its ordinal ending or unit ("7th", "21st", "500mg", "16yo"): not leetspeak
+_NUMBER_WORD = re.compile(r"\d+(?:st|nd|rd|th|mg|mcg|ml|kg|km|cm|mm|lbs?|hrs?|mins?|yo|yrs?)")
+
+
 def _deleet(match: re.Match[str]) -> str:
     word = match.group(0)
     # Only words that mix letters and leet symbols: "988", "2am" and "b2b" stay readable.
+    if _NUMBER_WORD.fullmatch(word):
+        return word
     if any(c.isdigit() or c in "@$" for c in word) and sum(c.isalpha() for c in word) >= 2:
         return word.translate(_LEET)
     return word

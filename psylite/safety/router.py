@@ -135,11 +135,11 @@ def _present_danger(sc: Scan) -> bool:
     return any(rule.kind == "danger" and _PRESENT.search(span) for rule, span in sc.hits)
 
 
-# A dangerous request aimed at oneself ("any way to hurt myself without leaving marks", "make my
-# death look like an accident", 「怎么让自己不醒」): method-seeking, so a crisis, not a refusal.
 # rule kinds that say the user is in danger (a method asked about alone does not)
 _IN_DANGER = frozenset({"self", "danger"})
 
+# A dangerous request aimed at oneself ("any way to hurt myself without leaving marks", "make my
+# death look like an accident", 「怎么让自己不醒」): method-seeking, so a crisis, not a refusal.
 _SELF_TARGET = re.compile(
     r"\b(?:hurt|kill|cut|harm|poison|gas|hang|drown|overdose|off|end|injure|burn|starve|unalive) myself\b|"
     r"\bmy (?:own )?(?:death|suicide)\b|\b(?:i|u|you) (?:don'?t|dont|won'?t|wont|never) wake up\b|"

@@ -156,7 +156,11 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "benign_phrase",
             r"\b(?:want to|wanna|gonna|going to|could|about to|i'?ll) (?:strangle|throttle|kill|murder) "
-            r"(?:him|her|them|my \w+|this \w+)\b(?=" + eg(8) + r"(?:lol|lmao|lmfao|haha|😂|🤣|💀|😤|jk))",
+            r"(?:him|her|them|my \w+|this \w+)\b(?="
+            + eg(8)
+            + r"(?:lol|lmao|lmfao|haha|😂|🤣|💀)|"
+            + eg(40)
+            + r"(?:😤|🙄|\bjk\b|just kidding))",
         ),
         # 「被隔壁班吊打」: outclassed, not beaten (「把我吊起来打」 stays)
         ("benign_phrase", r"吊打"),
@@ -256,7 +260,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "hyperbole",
             r"\b(?:killed it|kill it|killing it|to die for(?! sure| certain| real)|die hard|diehard|killer (?:app|idea|deal|"
             r"workout|outfit|song)|kill time|killing time|would kill for|could kill for|drop dead "
-            r"(?:gorgeous|beautiful)|dead tired|dead serious|dead last|deadline|dead end|dead battery|"
+            r"(?:gorgeous|beautiful)|dead tired|dead serious|dead last|deadline(?! i (?:gave|set))|dead end|dead battery|"
             r"phone (?:is|was) dead|battery (?:is|was|died)|my phone died|laptop died|plant died|"
             r"kill (?:the|a|this|that) (?:process|task|bug|job|engine|lights?|server|tab|app|program|"
             r"mood|vibe)|kill -9|killall|pkill|rather die than|want to die of|wanna die of)\b",
@@ -327,6 +331,12 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "third_party",
             r"\b(?:told|tells|telling) me to:? ?['\"‘“]?(?:go )?(?:hang|kill|shoot|off) (?:myself|yourself|urself)\b",
         ),
+        (
+            "third_party",
+            r"\b(?:friend|bestie|best friend|roommate|classmate|sister|brother|cousin|mate|girlfriend|boyfriend|he|she|they)"
+            r"\b(?:'s| is| keeps?| has been| was| always)? (?:joking|jokes|joked|posting|posts) about "
+            r"(?:kms|killing (?:himself|herself|themselves)|suicide|unaliving|dying|ending it)\b",
+        ),
         # "not gonna hurt myself, just shaking": the subject left out, as people type
         (
             "negation",
@@ -345,7 +355,7 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
         # the user speaking again (「她说我丢脸…我真的好想死」) ends the third party's span
         + r"[^。！？!?；;\n我]{0,8}"
         + r"(?:想死|不想活|自杀|轻生|寻死|自残|自伤|割腕|跳楼|结束(?:自己的)?生命|活不下去|想不开|紫砂|吃安眠药|"
-        r"活着没(?:意思|意义))"
+        r"活着没(?:意思|意义)|伤害(?:她|他)?自己)"
     ),
     re.compile(
         _EN_3P
@@ -1116,10 +1126,10 @@ RULES: tuple[Rule, ...] = (
         "harm_others",
         0.95,
         r"(?:写|说|发|编)"
-        + zg(10)
+        + zg(16)
         + r"(?:让|叫|逼|劝|教唆|怂恿)"
         + zg(6)
-        + r"(?:去)?(?:自杀|去死|跳楼|割腕)|(?:怎么|如何)"
+        + r"(?:去)?(?:自杀|去死|跳楼|割腕|想去死|想死|活不下去|不想活)|(?:怎么|如何)"
         + zg(4)
         + r"(?:逼|让|劝|教唆|怂恿)"
         + zg(6)
@@ -1375,13 +1385,20 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # stays outside the span and still counts)
         (
             "recovered",
-            r"(?:以前|之前|曾经|过去|那时候?|小时候|上学的?时候|(?:大学|中学|高中|初中)的?时候|\d+年前|几年前|"
-            r"那段时间|那几年)"
+            r"(?:以前|之前|曾经|过去|那时候?|小时候|上学的?时候|(?:大学|中学|高中|初中|小学|初[一二三]|高[一二三]|"
+            r"大[一二三四])的?时候|\d+年前|[一二两三四五六七八九十几]+年前|那段时间|那几年)"
             + zg(12)
-            + r"(?:自残|自杀|轻生|想死|割腕|自伤|不想活)(?:过)?"
+            + r"(?:自残|自杀|轻生|想死|割腕|自伤|不想活|想不开|活不下去)(?:过)?"
             + r"[^。!?;\n]{0,16}(?:现在|如今|目前|后来)"
             + zg(4)
             + r"(?:已经)?(?:好多了|好了|走出来|没事|康复|稳定|不会了|不想了|戒了|停了|很好)",
+        ),
+        # self-harm in the past, told as such (「以前我也自残过，现在疤还在」), unless it is back
+        (
+            "recovered",
+            r"(?:以前|之前|曾经|过去|那时候?|小时候|(?:大学|中学|高中|初中|小学)的?时候|[\d一二两三四五六七八九十几]+年前)"
+            + zg(6)
+            + r"(?:自残|割腕|自伤|划手|割手)过(?![^\n]*(?:又|再|最近|这几天|忍不住|控制不住|重新))",
         ),
         (
             "recovered",
@@ -1404,10 +1421,11 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"\b(?:suicidal|self[- ]?harm\w*|cut(?:ting)? myself|(?:think|thought|thinking) (?:about|of) "
             r"(?:killing myself|suicide|ending it|dying))\b"
             + eg(30)
-            + r"\b(?:in (?:high school|college|uni|university|the army|the military|my teens|my twenties)|"
+            + r"\b(?:in (?:high school|college|uni|university|the army|the military|my teens|my twenties|middle school|"
+            r"junior high|\d+(?:st|nd|rd|th) grade|year \d+)|"
             r"as a (?:teen|teenager|kid)|when i was (?:younger|a teen\w*|a kid|\d+)|back then|years ago)\b"
             + r"[^\n]{0,120}?\b(?:better now|doing (?:well|better|good|great|okay)|therapy helped|it gets better|"
-            r"nothing like (?:before|back then)|in a (?:good|better) place|engaged|married|thriving)\b"
+            r"nothing like (?:before|back then)|in a (?:good|better) place|engaged|married|thriving|way better)\b"
             + r"(?![^\n]*\b(?:again|lately|recently|came back|worse|anymore)\b)",
         ),
         # an anniversary of a past attempt told with how good life is now
@@ -1457,6 +1475,19 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?:有)?(?:自杀|轻生|自残|抑郁)(?:倾向|念头|想法)?的(?:朋友|人|同学|家人|孩子|学生|他|她|患者)",
         ),
         ("third_party", r"(?:好多|很多|有些|不少|一些|许多|里面的?)人(?:都)?(?:自杀|轻生|死)了?"),
+        (
+            "third_party",
+            r"有(?:个|一个|位|一位)?(?:学长|学姐|学弟|学妹|同学|人|男生|女生|老师|邻居|同事|病人|患者|员工|学生|孩子|网友)"
+            + zg(4)
+            + r"(?:跳楼|自杀|轻生|割腕|上吊|跳河|跳桥)(?:了|身亡|去世|死了)",
+        ),
+        # 「让她看了就想去死」: wishing it on someone else (a request the refusal rules still read)
+        (
+            "third_party",
+            r"(?:让|叫|逼|害|劝)(?:他|她|它|他们|她们|那个\w{0,3}|对方|别人|人家)"
+            + zg(8)
+            + r"(?:想去死|想死|去死|自杀|活不下去|不想活)",
+        ),
         # means bought for an everyday purpose (「绳子买好了，周末去露营」「炭买好了去烧烤」)
         (
             "benign_phrase",
@@ -3494,6 +3525,99 @@ MORE_RULES: tuple[Rule, ...] = (
         + r"\b(?:so|because|that way) (?:my )?(?:mom|mum|dad|parents|family|kids|wife|husband|son|daughter)\b"
         + eg(20)
         + r"(?:don'?t|won'?t|doesn'?t|never|can'?t) (?:have to )?(?:blame|feel|think|know|get)",
+    ),
+    # death as the only way out (「我觉得只有死了才能不连累家里」)
+    _r(
+        "zh:only_death",
+        "self",
+        0.85,
+        r"只有(?:我)?(?:去)?死(?:了|掉)?(?:才能|才可以|才会|才算|才)|(?:死|自杀)(?:了)?(?:是|才是)(?:唯一的?|最后的?)(?:办法|出路|解脱)",
+    ),
+    # someone else's death made to look like an accident, someone drugged unconscious, a lock
+    # picked on someone else's door
+    _r(
+        "zh:staged_death",
+        "harm_others",
+        0.95,
+        r"让(?:一个人|他|她|别人|对方|那个人)" + zg(6) + r"(?:看起来|看上去)像(?:是)?(?:意外|自然死亡|病死|自杀)",
+    ),
+    _r(
+        "zh:drug_someone",
+        "harm_others",
+        0.9,
+        r"(?:什么|啥|哪种|有没有)(?:药|东西|粉|水)"
+        + zg(4)
+        + r"(?:让|能让|可以让)(?:女生|女孩|女的|男生|男的|人|他|她|别人|对方)"
+        + zg(4)
+        + r"(?:喝|吃)"
+        + zg(4)
+        + r"(?:昏|晕|失去意识|没知觉|不省人事|断片|睡过去|没力气|听话)",
+    ),
+    _r(
+        "zh:pick_lock",
+        "harm_others",
+        0.85,
+        r"(?:开锁工具|万能钥匙|开锁|撬锁)" + zg(6) + r"(?:别人|他|她|邻居|人家|前任|前女友|前男友)(?:家|的)",
+    ),
+    # a child in a medical emergency with the user (「宝宝一直发烧还抽搐，嘴唇发紫」)
+    _r(
+        "zh:child_emergency",
+        "danger",
+        0.85,
+        r"(?:宝宝|孩子|小孩|女儿|儿子|婴儿|bb)"
+        + zg(10)
+        + r"(?:抽搐|嘴唇发紫|脸发紫|没有呼吸|没呼吸|不呼吸|叫不醒|昏迷|呛住了|喘不上气)",
+    ),
+    _r(
+        "en:child_emergency",
+        "danger",
+        0.85,
+        r"\b(?:baby|toddler|child|kid|son|daughter|newborn|infant)\b"
+        + eg(30)
+        + r"\b(?:(?:having|had) a seizure|seizing|convulsing|fitting|turning blue|lips (?:are |went |going )?blue|"
+        r"not breathing|stopped breathing|won'?t wake(?: up)?|unresponsive|choking|swallowed (?:a|some|the) "
+        r"(?:battery|batteries|magnet|pills|bleach))\b",
+    ),
+    # a cut deep enough for hospital, hidden from the family
+    _r(
+        "zh:cut_hidden",
+        "self",
+        0.85,
+        r"(?:割|划|切)(?:得|的)(?:有点|很|太|比较|好|挺)?深" + zg(12) + r"(?:不想让|别让|不敢让|瞒着|不能让)(?:家里|爸妈|家人|父母|我妈|我爸)",
+    ),
+    # on a bridge or a roof, wondering whether to jump (「我在 Brooklyn Bridge 上面 不知道该不该跳」)
+    _r(
+        "zh:whether_to_jump",
+        "danger",
+        0.95,
+        r"(?:桥|bridge|楼顶|天台|顶楼|楼上|窗台|窗边|阳台|江边|河边|海边|悬崖|站台)"
+        + zg(10)
+        + r"(?:该不该跳|要不要跳|跳不跳|想跳下去|想往下跳)",
+    ),
+    # going missing for good ("gonna go missing this weekend. like permanently missing")
+    _r(
+        "en:missing_for_good",
+        "self",
+        0.85,
+        r"\b(?:go|going|gonna go|about to go) missing\b" + eg(30) + r"\bpermanent(?:ly)?\b|"
+        r"\bpermanently (?:missing|disappear\w*|logging off|log off)\b",
+    ),
+    # losing control tonight ("i dont think i can stop myself tonight")
+    _r(
+        "en:cant_stop_myself",
+        "self",
+        0.85,
+        r"\b(?:(?:don'?t|dont) think i can|can'?t|cant|cannot|not sure i can) stop myself\b"
+        + eg(15)
+        + r"\b(?:tonight|this time|anymore|today|right now)\b",
+    ),
+    # a date set to die ("counting down to my bday. thats the deadline i gave myself")
+    _r(
+        "en:deadline_set",
+        "self",
+        0.85,
+        r"\b(?:counting down|count down|countdown)\b"
+        + r"[^\n]{0,40}\b(?:deadline|date|day) i (?:gave|set) (?:for )?myself\b",
     ),
     _r(
         "intl:weapons",
