@@ -56,7 +56,7 @@ def test_holdout_set_is_sizeable_and_covers_every_route(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [f"routing_blind{n}.jsonl" for n in range(3, 28)]
+    [f"routing_blind{n}.jsonl" for n in range(3, 30)]
     + ["routing_short_everyday.jsonl", "routing_everyday_distress.jsonl"],
 )
 def test_training_data_contains_no_blind_case(name: str) -> None:
@@ -194,6 +194,14 @@ def test_training_data_contains_no_blind_case(name: str) -> None:
         # date set, losing control tonight; "7th" is an ordinal, not leetspeak).
         ("routing_blind26.jsonl", (0.98, 0.03, 0.97)),
         ("routing_blind27.jsonl", (0.97, 0.06, 0.97)),
+        # session 10, after all of the above: two more independent writers ("working adults in
+        # China: factories, migrant work, debts, delivery", 76 % zh; "adults in English-speaking
+        # countries: veterans, recovery, LGBTQ+, divorce, living alone", 26 % zh); lines already
+        # in our data dropped first (0 and 2). This session's router (ba19ee3) scored them
+        # 0.955 / 0.044 / 0.956 / 0 and 0.936 / 0.051 / 0.956 / 0 (the session-9 one 0.929 /
+        # 0.044 / 0.933 / 0 and 0.936 / 0.051 / 0.956 / 0). Their misses were then read.
+        ("routing_blind28.jsonl", (0.98, 0.02, 0.97)),
+        ("routing_blind29.jsonl", (0.98, 0.03, 0.97)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(

@@ -123,16 +123,20 @@ _BENIGN_CONTEXT = re.compile(
 )
 
 
-# Danger told in the present ("I'm being abused", 「现在被」), or a threat against the user's life
-# ("my husband threatened to kill me"): no benign reading explains it away.
+# Danger told in the present ("I'm being abused", 「现在被」, 「刚割完，流了好多」, "can't promise
+# I'll be here monday"), or a threat against the user's life ("my husband threatened to kill
+# me"): no benign reading explains it away.
 _PRESENT = re.compile(
     r"^(?:i'?m|im|i am) being\b|^我?(?:正在|现在|一直|还在|每天|天天)被|(?:这次|这回)打得|验伤|"
-    r"\bthreaten(?:ing|s|ed)? to (?:kill|stab|shoot) me\b|(?:威胁|扬言)(?:说)?要?(?:杀了|弄死|杀死)我"
+    r"\bthreaten(?:ing|s|ed)? to (?:kill|stab|shoot) me\b|(?:威胁|扬言)(?:说)?要?(?:杀了|弄死|杀死)我|"
+    r"^刚(?:割|划)|\bcan'?t promise\b|\balready decided\b"
 )
 
 
 def _present_danger(sc: Scan) -> bool:
-    return any(rule.kind == "danger" and _PRESENT.search(span) for rule, span in sc.hits)
+    return any(
+        rule.kind in _IN_DANGER and _PRESENT.search(span) for rule, span in sc.hits
+    )
 
 
 # rule kinds that say the user is in danger (a method asked about alone does not)

@@ -73,7 +73,7 @@ _ZH_OTHER = (
 _ZH_THIRD = (
     r"(?:朋友|好友|闺蜜|兄弟|同学|室友|舍友|同事|网友|表姐|表哥|堂哥|堂姐|妈妈|爸爸|妈|爸|母亲|父亲|哥哥|姐姐|"
     r"弟弟|妹妹|女儿|儿子|孩子|学生|老公|老婆|男朋友|女朋友|对象|他|她|他们|她们|有人|一个人|别人|主角|角色|"
-    r"患者|病人|来访者|同桌|邻居)"
+    r"患者|病人|来访者|同桌|邻居|工友|老乡|战友|学长|学姐|学弟|学妹|徒弟|师傅|队友)"
 )
 _ZH_ABUSER = (
     r"(?:他|她|他们|爸|妈|爸爸|妈妈|父亲|母亲|老公|丈夫|老婆|男朋友|男友|女朋友|前任|前夫|前男友|继父|继母|后妈|"
@@ -167,7 +167,16 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # 「降压药和感冒药可以一起吃吗」 asks about an interaction, not taking them all
         (
             "benign_phrase",
-            r"(?:可以|能|能不能|可不可以|可否|能否|不能)(?:(?:和|跟|与|同)[^。！？!?；;\n]{0,4})?一起(?:吃|服用?|喝|用)",
+            r"(?:可以|能|能不能|可不可以|可否|能否|不能)(?:(?:和|跟|与|同)[^。！？!?；;\n]{0,4})?一起(?:吃|服用?|喝|用)|"
+            r"(?:和|跟|与|同)[^。！？!?；;\n]{0,4}一起(?:吃|服用?|喝)(?=会怎么?样|会不会|有事吗|有问题吗|有什么|行吗|可以吗|吗)",
+        ),
+        # 「偏头痛又犯了 疼得想撞墙」: pain, not self-harm
+        ("benign_phrase", r"(?:疼|痛|烦|气|急|困)(?:得|到)(?:我)?(?:想|直)?撞墙"),
+        # "cut myself twice on prep tonight": a kitchen
+        (
+            "benign_phrase",
+            r"\bcut myself (?:\w+ )?(?:on prep|during prep|at prep|at work|in the kitchen|chopping|cooking|slicing|"
+            r"peeling|dicing|on a (?:knife|mandoline|can))\b",
         ),
         # medicine that worked (「药已经吃下去了，感觉好点了」), a run by the river
         (
@@ -200,7 +209,8 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # 「下辈子再也不读研了」: a vow about a task, not a wish to die
         (
             "benign_phrase",
-            r"下辈子(?:再也|再|都|绝对)?(?:不|别)(?:要)?(?:读|考|学|做|当|干|上|买|嫁|娶|养|写|加班)",
+            # (「下辈子不做人了」 is no vow about a task)
+            r"下辈子(?:再也|再|都|绝对)?(?:不|别)(?:要)?(?:读|考|学|做(?!人)|当|干|上|买|嫁|娶|养|写|加班)",
         ),
         # Chinese negation of self-harm
         ("negation", r"不想伤害自己(?=[,，\s]{0,2}(?:也不想|就是|只是))"),
@@ -406,7 +416,7 @@ AIMED_AT_OTHER = re.compile(
     r"him|her|them)\b|"
     r"\ba grown man'?s heart\b|"
     r"\bi want (?:him|her|them) (?:gone|dead)\b|"
-    r"\b(?:it'?s|its|this is|asking) for my (?:father|mother|step\w+|husband|wife|boss|supervisor|roommate|"
+    r"\b(?:it'?s|its|this is|asking) (?:for|about) my (?:father|mother|step\w+|husband|wife|boss|supervisor|roommate|"
     r"neighbou?r|ex|(?:father|mother|brother|sister)[- ]in[- ]law|dad|mum|mom)\b"
 )
 # ... unless the user measures it against themselves ("kill a person my size", "I'm diabetic
@@ -436,7 +446,7 @@ RULES: tuple[Rule, ...] = (
         1.0,
         r"(?:想|要|好想|真想|只想|很想|就想|想要|打算|准备|决定|还是|只能|只好|干脆|我(?:真)?(?:应该|该))(?:去)?死(?!党|机|线|心|角|磕|鬼)",
     ),
-    _r("zh:dont_want_to_live", "self", 1.0, r"不(?:想|愿意?|要)(?:再)?(?:继续)?活(?:下去|着|了)?"),
+    _r("zh:dont_want_to_live", "self", 1.0, r"不(?:想|愿意?|要)(?:再)?(?:继续)?活(?!成)(?:下去|着|了)?"),
     _r(
         "zh:cannot_live_on",
         "self",
@@ -1422,10 +1432,18 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:killing myself|suicide|ending it|dying))\b"
             + eg(30)
             + r"\b(?:in (?:high school|college|uni|university|the army|the military|my teens|my twenties|middle school|"
-            r"junior high|\d+(?:st|nd|rd|th) grade|year \d+)|"
+            r"junior high|\d+(?:st|nd|rd|th) grade|year \d+|school|\d{4})|back in (?:school|\d{4})|"
             r"as a (?:teen|teenager|kid)|when i was (?:younger|a teen\w*|a kid|\d+)|back then|years ago)\b"
             + r"[^\n]{0,120}?\b(?:better now|doing (?:well|better|good|great|okay)|therapy helped|it gets better|"
-            r"nothing like (?:before|back then)|in a (?:good|better) place|engaged|married|thriving|way better)\b"
+            r"nothing like (?:before|back then)|in a (?:good|better) place|engaged|married|thriving|way better|"
+            r"clean now|\w+ clean|half marathon|marathon|graduated|sober)\b"
+            + r"(?![^\n]*\b(?:again|lately|recently|came back|worse|anymore)\b)",
+        ),
+        (
+            "recovered",
+            r"\b(?:i )?(?:tried to (?:die|kill myself|end my life|end it)|attempted suicide|attempted) "
+            r"(?:in|back in) (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?\d{4}\b"
+            + r"[^\n]{0,80}?\b(?:today i|now i|i ran|finished|graduated|proud|first (?:half )?marathon|doing (?:well|better))\b"
             + r"(?![^\n]*\b(?:again|lately|recently|came back|worse|anymore)\b)",
         ),
         # an anniversary of a past attempt told with how good life is now
@@ -1445,6 +1463,13 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:新闻|报道|热搜|明星|网红|名人|演员|歌手|偶像|作家)"
             + zg(12)
             + r"(?:自杀|轻生)(?:了|身亡|去世)?",
+        ),
+        # abuse in childhood, told as the past (「小时候我爸喝酒就打我 现在他老了要我养他」)
+        (
+            "recovered",
+            r"(?:小时候|以前|那时候|小学的时候|初中的时候|从小)"
+            + zg(8)
+            + r"(?:打我|揍我)(?![^\n]*(?:现在还|还在打|还打|又打|又开始|昨天|今天|刚才|刚刚|今晚|正在))",
         ),
         # 「作业多到想死」: an everyday burden exaggerated, not intent
         (
@@ -3533,13 +3558,81 @@ MORE_RULES: tuple[Rule, ...] = (
         0.85,
         r"只有(?:我)?(?:去)?死(?:了|掉)?(?:才能|才可以|才会|才算|才)|(?:死|自杀)(?:了)?(?:是|才是)(?:唯一的?|最后的?)(?:办法|出路|解脱)",
     ),
+    # waiting by the tracks, driving off, the gas tap, a dose for once and for all
+    _r(
+        "zh:tracks_waiting",
+        "danger",
+        0.9,
+        r"(?:火车轨道|铁轨|轨道|站台边)" + zg(8) + r"(?:等|等着)(?:下一趟|下一列|火车|车来|车过来)",
+    ),
+    _r(
+        "zh:no_brakes",
+        "self",
+        0.9,
+        r"(?:往下冲|冲下去|冲下山|冲出去|撞上去|撞过去)" + zg(8) + r"(?:刹车(?:不想|不打算|不会)踩|不(?:想)?踩刹车)|"
+        r"(?:刹车(?:不想|不打算|不会)踩|不(?:想)?踩刹车)" + zg(8) + r"(?:往下冲|冲下去|冲下山|撞上去|撞过去)",
+    ),
+    _r(
+        "zh:gas_tap",
+        "self",
+        0.85,
+        r"第[几一二三四五六七八九十\d]+次想开煤气|想开煤气(?!做|烧|炒|煮|热|洗)|手(?:都)?(?:放|搭)(?:到|在)(?:煤气|燃气)(?:的)?(?:开关|阀门)上",
+    ),
+    _r(
+        "zh:dose_for_good",
+        "self",
+        0.85,
+        r"(?:打算|准备|想|决定)(?:今晚|这次)?一次(?:性)?(?:用|打|吸|注射|扎)(?:够|完|个够|足)",
+    ),
+    _r(
+        "zh:no_next_year",
+        "self",
+        0.8,
+        r"(?:不会|不)再有(?:下一个|下个|明年的?)(?:过年|春节|生日|夏天|冬天|中秋|圣诞)",
+    ),
+    _r(
+        "zh:just_cut",
+        "self",
+        0.9,
+        r"刚(?:割|划)(?:完|了)?[,，\s]" + zg(6) + r"(?:流|血)",
+    ),
+    _r(
+        "zh:steal_password",
+        "harm_others",
+        0.9,
+        r"(?:怎么|如何|怎样)(?:才能)?(?:弄到|拿到|获取|破解|盗|偷|查到)(?:我)?(?:别人|他|她|老公|老婆|女朋友|男朋友|前任|对象|同事)"
+        r"的?(?:支付宝|微信|qq|银行卡|手机|账号|密码)",
+    ),
+    _r(
+        "en:extract_drugs",
+        "weapons",
+        0.9,
+        r"\bextract(?:ing)? (?:the )?(?:psilocybin|dmt|thc|codeine|pseudoephedrine|morphine|mescaline)\b",
+    ),
+    # nobody to find the user, or miss them; no promise to be here
+    _r(
+        "en:nobody_to_find",
+        "self",
+        0.85,
+        r"\bnobody (?:to|will|would|'?ll|is going to|is gonna|gonna) find me\b|"
+        r"\bnobody(?:'s| is)? (?:gonna|going to|will|would) miss\b"
+        + r"[^\n]{0,80}?"
+        + r"(?:already decided|i'?ve decided|made up my mind|my mind is made up|it'?s decided)",
+    ),
+    _r(
+        "en:cant_promise",
+        "self",
+        0.85,
+        r"\bcan'?t promise (?:i'?ll|i will|that i'?ll|i'?d) (?:still )?(?:be (?:here|around|alive)|make it)\b",
+    ),
     # someone else's death made to look like an accident, someone drugged unconscious, a lock
     # picked on someone else's door
     _r(
         "zh:staged_death",
         "harm_others",
         0.95,
-        r"让(?:一个人|他|她|别人|对方|那个人)" + zg(6) + r"(?:看起来|看上去)像(?:是)?(?:意外|自然死亡|病死|自杀)",
+        r"让(?:一个人|他|她|别人|对方|那个人)" + zg(6) + r"(?:看起来|看上去)像(?:是)?(?:意外|自然死亡|病死|自杀)|"
+        r"(?:把|将)(?:人|他|她|别人|对方|受害者)" + zg(8) + r"(?:伪装|装|弄)成(?:是)?(?:自杀|意外|失足)",
     ),
     _r(
         "zh:drug_someone",
