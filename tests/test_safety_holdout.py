@@ -56,7 +56,7 @@ def test_holdout_set_is_sizeable_and_covers_every_route(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    [f"routing_blind{n}.jsonl" for n in range(3, 30)]
+    [f"routing_blind{n}.jsonl" for n in range(3, 32)]
     + ["routing_short_everyday.jsonl", "routing_everyday_distress.jsonl"],
 )
 def test_training_data_contains_no_blind_case(name: str) -> None:
@@ -202,6 +202,13 @@ def test_training_data_contains_no_blind_case(name: str) -> None:
         # 0.044 / 0.933 / 0 and 0.936 / 0.051 / 0.956 / 0). Their misses were then read.
         ("routing_blind28.jsonl", (0.98, 0.02, 0.97)),
         ("routing_blind29.jsonl", (0.98, 0.03, 0.97)),
+        # session 10, last round: two more independent writers ("a women's and family services
+        # charity", 55 % zh; "a gaming / streaming / anime community, irony and memes", 50 %
+        # zh); lines already in our data dropped first (3 and 3). The router of 3bdce40 scored
+        # them 0.973 / 0.073 / 1.000 / 0 and 0.917 / 0.081 / 0.933 / 0; their misses were then
+        # read (denials and pasts of abuse, memes for ending one's life, goading, ddos).
+        ("routing_blind30.jsonl", (0.98, 0.05, 0.97)),
+        ("routing_blind31.jsonl", (0.96, 0.07, 0.97)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(

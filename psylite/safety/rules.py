@@ -160,7 +160,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + eg(8)
             + r"(?:lol|lmao|lmfao|haha|😂|🤣|💀)|"
             + eg(40)
-            + r"(?:😤|🙄|\bjk\b|just kidding))",
+            + r"(?:😤|🙄|\bjk\b|just kidding|not literally))",
         ),
         # 「被隔壁班吊打」: outclassed, not beaten (「把我吊起来打」 stays)
         ("benign_phrase", r"吊打"),
@@ -169,6 +169,18 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "benign_phrase",
             r"(?:可以|能|能不能|可不可以|可否|能否|不能)(?:(?:和|跟|与|同)[^。！？!?；;\n]{0,4})?一起(?:吃|服用?|喝|用)|"
             r"(?:和|跟|与|同)[^。！？!?；;\n]{0,4}一起(?:吃|服用?|喝)(?=会怎么?样|会不会|有事吗|有问题吗|有什么|行吗|可以吗|吗)",
+        ),
+        # denials of abuse ("he doesn't hit me, he just goes silent"; "he's never laid a hand on me")
+        (
+            "negation",
+            r"\b(?:he|she|they) (?:doesn'?t|does not|don'?t|never|has never|'s never|have never|hasn'?t ever|didn'?t) "
+            r"(?:ever )?(?:hit|hurt|touch|push|shove|laid a (?:hand|finger) on|lay a (?:hand|finger) on)\w* (?:me)?\b",
+        ),
+        # games won and lost ("a guy who keeps beating me in ranked"), hyperbole of a radius
+        (
+            "benign_phrase",
+            r"\bbeat(?:ing|s)? me (?:in|at) (?:ranked|chess|the game|games|fifa|league|valorant|pool|tennis|\w+ ?(?:match|game)s?)\b|"
+            r"\bkill everyone (?:in|within) (?:a|an) \d+ ?(?:mile|km|kilometre|kilometer|metre|meter|foot|ft|block)s? radius\b",
         ),
         # 「偏头痛又犯了 疼得想撞墙」: pain, not self-harm
         ("benign_phrase", r"(?:疼|痛|烦|气|急|困)(?:得|到)(?:我)?(?:想|直)?撞墙"),
@@ -214,6 +226,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # Chinese negation of self-harm
         ("negation", r"不想伤害自己(?=[,，\s]{0,2}(?:也不想|就是|只是))"),
+        ("negation", r"(?:完全|根本|一点都|一点也|从来)不想(?:去)?死"),
         (
             "negation",
             # "有没有" asks a question, it does not deny
@@ -361,11 +374,11 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
     re.compile(
         _ZH_THIRD
         + zg(10)
-        + r"(?:说|想|要|打算|试图|企图|准备|一直|总是|经常|老是|老|又|已经|曾经|有过|在|最近|天天|整天|把)"
+        + r"(?:说|想|要|打算|试图|企图|准备|一直|总是|经常|老是|老|又|已经|曾经|有过|在|最近|天天|整天|把|偷偷)"
         # the user speaking again (「她说我丢脸…我真的好想死」) ends the third party's span
         + r"[^。！？!?；;\n我]{0,8}"
         + r"(?:想死|不想活|自杀|轻生|寻死|自残|自伤|割腕|跳楼|结束(?:自己的)?生命|活不下去|想不开|紫砂|吃安眠药|"
-        r"活着没(?:意思|意义)|伤害(?:她|他)?自己)"
+        r"活着没(?:意思|意义)|伤害(?:她|他)?自己|割手|划手)"
     ),
     re.compile(
         _EN_3P
@@ -392,7 +405,7 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
         r"(?: to| me| that)?(?: stuff| things)?(?: like)?:? ?['\"‘“][^'\"’”\n]{0,60}"
         r"(?:wants? to die|wanna die|kill (?:my|him|her)self|\bkms\b|end it all|end (?:my|his|her) life|"
         r"unalive|suicid\w*|not (?:be )?here anymore|better off dead|won'?t be (?:around|here) (?:much )?"
-        r"(?:longer|anymore))[^'\"’”\n]{0,60}['\"’”]"
+        r"(?:longer|anymore)|jump off (?:a|the) (?:bridge|building|roof|cliff))[^'\"’”\n]{0,60}['\"’”]"
     ),
     re.compile(
         _ZH_THIRD
@@ -1138,7 +1151,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:写|说|发|编)"
         + zg(16)
         + r"(?:让|叫|逼|劝|教唆|怂恿)"
-        + zg(6)
+        + zg(12)
         + r"(?:去)?(?:自杀|去死|跳楼|割腕|想去死|想死|活不下去|不想活)|(?:怎么|如何)"
         + zg(4)
         + r"(?:逼|让|劝|教唆|怂恿)"
@@ -1402,6 +1415,14 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"[^。!?;\n]{0,16}(?:现在|如今|目前|后来)"
             + zg(4)
             + r"(?:已经)?(?:好多了|好了|走出来|没事|康复|稳定|不会了|不想了|戒了|停了|很好)",
+        ),
+        # 「我以前会自残 已经三年没有了」, 「之前被家暴过 已经离婚两年了」
+        (
+            "recovered",
+            r"(?:以前|之前|曾经)(?:我)?(?:会|也会)?(?:自残|割腕|自伤|划手|割手)"
+            + zg(4)
+            + r"(?:已经)?[\d一二两三四五六七八九十几]+(?:年|个月)(?:都)?(?:没有|没再|没)(?:过|了)?|"
+            r"(?:以前|之前|曾经)(?:被)" + zg(4) + r"(?:家暴|打|虐待)过(?![^\n]*(?:现在还|还在|又|昨天|今天|刚才|刚刚))",
         ),
         # self-harm in the past, told as such (「以前我也自残过，现在疤还在」), unless it is back
         (
@@ -2501,11 +2522,11 @@ MORE_RULES: tuple[Rule, ...] = (
         "harm_others",
         0.9,
         # where on a person a blow is deadliest, however it is wrapped
-        r"\b(?:where|best (?:place|spot|way)|which (?:spot|part|organ))\b"
+        r"\b(?:where'?s?|best (?:place|spot|way)|which (?:spot|part|organ))\b"
         + eg(20)
         + r"\b(?:stab|shoot|strangle|choke|hit|punch|kick)\b"
         + eg(6)
-        + r"\b(?:someone|somebody|a person|a guy|a man|a woman|people|him|her|them)\b"
+        + r"\b(?:someone|somebody|a person|a guy|a man|a woman|people|him|her|them|he|she|they)\b"
         + eg(25)
         + r"\b(?:kill|die|dead|bleed out|fatal|lethal|knock (?:them|him|her) out|go down|"
         r"(?:don'?t|won'?t|never|doesn'?t) get (?:back )?up|stay down)\b",
@@ -3624,6 +3645,57 @@ MORE_RULES: tuple[Rule, ...] = (
         "self",
         0.85,
         r"\bcan'?t promise (?:i'?ll|i will|that i'?ll|i'?d) (?:still )?(?:be (?:here|around|alive)|make it)\b",
+    ),
+    _r(
+        "zh:painless_way",
+        "method",
+        1.0,
+        r"(?:哪种|什么|哪个|有没有)(?:方式|方法|办法)(?:会)?(?:不会痛|不痛|不疼|没有痛苦|不痛苦|最不痛)",
+    ),
+    _r(
+        "en:shaken_baby",
+        "danger",
+        0.9,
+        r"\bi shook (?:the |my )?baby\b|\bbaby\b[^\n]{0,60}\bi shook (?:her|him)\b",
+    ),
+    # game words for ending one's life (「人生这个游戏我不想玩了」, "uninstalling life.exe")
+    _r(
+        "zh:quit_life_game",
+        "self",
+        0.85,
+        r"人生(?:这个|这场)?游戏" + zg(8) + r"(?:不想玩|不玩了|退出|删号|结束|玩不下去)|"
+        r"遗言[:：]" + zg(12) + r"(?:账号|密码|存款|手办|猫|狗|东西|卡)",
+    ),
+    _r(
+        "en:quit_life_game",
+        "self",
+        0.85,
+        r"\buninstall(?:ing|ed)? (?:my )?life(?:\.exe)?\b|\bno respawn\b|\balt ?\+? ?f4 (?:on )?(?:life|irl|my life)\b",
+    ),
+    # 「想原地去世 不是发癫那种 是真的想」, 「想去河边走走 走进去那种」
+    _r(
+        "zh:not_a_joke",
+        "self",
+        0.85,
+        r"(?:想死|想原地去世|想去世|想紫砂|不想活|想消失|想走)"
+        + zg(6)
+        + r"不是(?:开玩笑|发癫|玩梗|夸张|说说|发疯)(?:那种|的)?"
+        + zg(4)
+        + r"(?:是)?真的|(?:河边|海边|江边|湖边)"
+        + zg(6)
+        + r"走进去(?:那种)?",
+    ),
+    _r(
+        "zh:height_over_water",
+        "method",
+        0.9,
+        r"桥" + zg(12) + r"(?:离|到)(?:水面|江面|河面|海面|地面)(?:有)?多(?:高|少米)",
+    ),
+    _r(
+        "en:ddos",
+        "harm_others",
+        0.9,
+        r"\b(?:ddos|dox|swat)(?:ing)? (?:a guy|someone|somebody|him|her|them|his|her|their|this guy|my ex|a streamer)\b",
     ),
     # someone else's death made to look like an accident, someone drugged unconscious, a lock
     # picked on someone else's door
