@@ -287,6 +287,48 @@ Session 9 (2026-11-26):
   0.044, 0.983 / 0.047, 0.962 / 0.057, 0.971 / 0.049, 0.974 / 0.086, 0.965 / 0.109); dev
   1.000 / 0.000; everyday distress false crisis 0.027 → 0.016, everyday short 0.027 → 0.022.
 
+Session 10 (2026-11-26):
+
+- Eight fresh independent writer sets, each measured before any reading, then read and mended
+  (rules only; the classifier's data did not change), in four rounds. Before reading
+  (crisis recall / false crisis / refuse recall / humor wrong):
+  blind24 (exam season) 0.955 / 0.022 / 0.889 / 0, blind25 (carers, older adults, Cantonese)
+  0.955 / 0.078 / 0.913 / 0 — session-9 router; blind26 (a general late-night week) 0.963 /
+  0.030 / 0.932 / 0, blind27 (teenagers) 0.954 / 0.090 / 0.978 / 0 — the same figures with the
+  session-9 router and after round one: rules read off blind18-25 moved nothing on them;
+  blind28 (working adults in China) 0.955 / 0.044 / 0.956 / 0 (session 9: 0.929 / 0.044 /
+  0.933), blind29 (adults in English-speaking countries) 0.936 / 0.051 / 0.956 / 0 (the
+  same), after two rounds; blind30 (a women's and family charity) 0.973 / 0.073 / 1.000 / 0,
+  blind31 (a gaming and meme community) 0.917 / 0.081 / 0.933 / 0, after three.
+  A second annotator labelled blind22-25 blind: outside the lines either called ambiguous,
+  the writer and the annotator agreed on every one, so the false crises are the router's.
+- What the misses taught, as rules: a means asked for someone named (「我想给我后妈用」) is a
+  request, not the user's crisis, unless measured against oneself ("a person my size"); the
+  past told as past in many forms (school years, 「两年前」, 「已经三年没有了」, "6 yrs clean",
+  "tried to die in 2019. today i ran a half marathon"); someone else's words and deaths;
+  slang and venting (吊打, 「丢人丢到想死」, "kms this spreadsheet", "not literally");
+  interaction questions (「可以一起吃吗」); emergencies (a child's seizure, a shaken baby, a
+  vulnerable person missing, a chewed opioid patch, a fresh cut, the tracks, a bridge); quiet
+  plans (pills set out, a date set, "nobody to find me till monday", "can't promise I'll be
+  here", 「人生这个游戏不想玩了」, "uninstalling life.exe"); requests (sedating or hitting
+  someone so it does not show, spiking a drink, staged deaths, passwords, ddos). A fresh cut,
+  "can't promise", "already decided" are never held back by the model. "7th", "500mg" are not
+  leetspeak. Every change was checked over every stored message (35,999): no route broken.
+- Measured and not landed: three more training writer sets (r13-a..c, 900 messages: health
+  and caregiving, students and young workers, relationships and money): blind18-23 0.973 /
+  0.065 → 0.969 / 0.066, blind25's classifier-made false crises unchanged. The neighbour
+  vote's similarity as a confidence: the top similarity does not separate crises from the
+  rest on blind18-25 (median 0.267 against 0.237), AUC of the share weighted by it 0.957
+  against 0.960.
+- Now, on the read sets: blind24-31 pooled 0.985 / 0.037 / 0.997 / 0; blind18-23 0.973 /
+  0.053 / 0.977 / 0; the older pool 0.966 / 0.021 / 0.961 / 0; grouped CV unchanged
+  (0.940 / 0.045 / 0.938 / 5; the rules added are rare in the training messages).
+
+The honest reading of session 10: on fresh writers, before reading, crisis recall was 0.917-
+0.973 (six of eight sets below 0.97) and false crisis 0.022-0.090 (four of eight above 0.05).
+Each fresh set brings its own phrasing; the rules read off one set moved a later set by
+0-3 messages.
+
 So on unseen text the router is near the crisis-recall target (0.966 on the older pool,
 0.973 on the six newest sets) but above the false-crisis target on fresh writers' sets
 (0.065 pooled over blind18-23; 0.086 and 0.109 on the two newest). What would help next: far more varied natural data,
