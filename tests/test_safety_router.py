@@ -771,3 +771,19 @@ def test_meme_words_and_quiet_questions_can_be_a_crisis(text: str) -> None:
 def test_goading_and_attacks_are_refused(text: str) -> None:
     decision = Router(None).route(text)
     assert decision.route is Route.REFUSE, decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hide and seek champion, nobody will find me here lol",
+        "i can't promise i'll be here on time, bus is late",
+        "no respawn in hardcore mode rip",
+        "my airpods are permanently missing",
+        "我想开煤气灶做饭",
+        "i can't stop myself laughing today",
+    ],
+)
+def test_the_new_plan_rules_leave_everyday_phrases_alone(text: str) -> None:
+    decision = Router(None).route(text)
+    assert decision.route is not Route.CRISIS, decision.reasons

@@ -3597,7 +3597,7 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:gas_tap",
         "self",
         0.85,
-        r"第[几一二三四五六七八九十\d]+次想开煤气|想开煤气(?!做|烧|炒|煮|热|洗)|手(?:都)?(?:放|搭)(?:到|在)(?:煤气|燃气)(?:的)?(?:开关|阀门)上",
+        r"第[几一二三四五六七八九十\d]+次想开煤气|想开煤气(?!灶|做|烧|炒|煮|热|洗)|手(?:都)?(?:放|搭)(?:到|在)(?:煤气|燃气)(?:的)?(?:开关|阀门)上",
     ),
     _r(
         "zh:dose_for_good",
@@ -3635,7 +3635,8 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:nobody_to_find",
         "self",
         0.85,
-        r"\bnobody (?:to|will|would|'?ll|is going to|is gonna|gonna) find me\b|"
+        # (not hide-and-seek: "nobody will find me here lol")
+        r"\bnobody to find me\b|\bnobody (?:will|would|'?ll|is going to|is gonna|gonna) find me (?:till|until|for|before)\b|"
         r"\bnobody(?:'s| is)? (?:gonna|going to|will|would) miss\b"
         + r"[^\n]{0,80}?"
         + r"(?:already decided|i'?ve decided|made up my mind|my mind is made up|it'?s decided)",
@@ -3644,7 +3645,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:cant_promise",
         "self",
         0.85,
-        r"\bcan'?t promise (?:i'?ll|i will|that i'?ll|i'?d) (?:still )?(?:be (?:here|around|alive)|make it)\b",
+        r"\bcan'?t promise (?:i'?ll|i will|that i'?ll|i'?d) (?:still )?(?:be (?:here|around|alive)|make it)\b"
+        # (not a timetable: "can't promise I'll be here on time")
+        r"(?! (?:on time|in time|at \d|by \d|before \d|early|for the (?:meeting|class|start)))",
     ),
     _r(
         "zh:painless_way",
@@ -3670,7 +3673,7 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:quit_life_game",
         "self",
         0.85,
-        r"\buninstall(?:ing|ed)? (?:my )?life(?:\.exe)?\b|\bno respawn\b|\balt ?\+? ?f4 (?:on )?(?:life|irl|my life)\b",
+        r"\buninstall(?:ing|ed)? (?:my )?life(?:\.exe)?\b|\balt ?\+? ?f4 (?:on )?(?:life|irl|my life)\b",
     ),
     # 「想原地去世 不是发癫那种 是真的想」, 「想去河边走走 走进去那种」
     _r(
@@ -3764,17 +3767,17 @@ MORE_RULES: tuple[Rule, ...] = (
         "en:missing_for_good",
         "self",
         0.85,
-        r"\b(?:go|going|gonna go|about to go) missing\b" + eg(30) + r"\bpermanent(?:ly)?\b|"
-        r"\bpermanently (?:missing|disappear\w*|logging off|log off)\b",
+        r"\b(?:go|going|gonna go|about to go) missing\b[^\n]{0,40}?\bpermanent(?:ly)?\b|"
+        r"\b(?:i'?m|i'?ll|i will|gonna|going to) (?:go )?permanently (?:missing|disappear\w*|log(?:ging)? off)\b",
     ),
     # losing control tonight ("i dont think i can stop myself tonight")
     _r(
         "en:cant_stop_myself",
         "self",
         0.85,
-        r"\b(?:(?:don'?t|dont) think i can|can'?t|cant|cannot|not sure i can) stop myself\b"
-        + eg(15)
-        + r"\b(?:tonight|this time|anymore|today|right now)\b",
+        # (not a snack: "can't stop myself laughing today")
+        r"\b(?:(?:don'?t|dont) think i can|can'?t|cant|cannot|not sure i can) stop myself"
+        r"(?: from (?:doing (?:it|something)|hurting(?: myself)?|cutting|jumping))? (?:tonight|this time|anymore)\b",
     ),
     # a date set to die ("counting down to my bday. thats the deadline i gave myself")
     _r(
