@@ -123,9 +123,13 @@ _BENIGN_CONTEXT = re.compile(
 )
 
 
-# Danger told in the present ("I'm being abused", 「现在被」, 「刚割完，流了好多」, "can't promise
-# I'll be here monday"), or a threat against the user's life ("my husband threatened to kill
-# me"): no benign reading explains it away.
+# rule kinds that say the user is in danger (a method asked about alone does not)
+_IN_DANGER = frozenset({"self", "danger"})
+
+# Spans of the user's own danger or intent that the model's benign reading never holds back:
+# danger told in the present ("I'm being abused", 「现在被」, 「刚割完，流了好多」), a threat
+# against the user's life ("my husband threatened to kill me"), and a decision told as made
+# ("already decided", "can't promise I'll be here monday").
 _PRESENT = re.compile(
     r"^(?:i'?m|im|i am) being\b|^我?(?:正在|现在|一直|还在|每天|天天)被|(?:这次|这回)打得|验伤|"
     r"\bthreaten(?:ing|s|ed)? to (?:kill|stab|shoot) me\b|(?:威胁|扬言)(?:说)?要?(?:杀了|弄死|杀死)我|"
@@ -134,13 +138,8 @@ _PRESENT = re.compile(
 
 
 def _present_danger(sc: Scan) -> bool:
-    return any(
-        rule.kind in _IN_DANGER and _PRESENT.search(span) for rule, span in sc.hits
-    )
+    return any(rule.kind in _IN_DANGER and _PRESENT.search(span) for rule, span in sc.hits)
 
-
-# rule kinds that say the user is in danger (a method asked about alone does not)
-_IN_DANGER = frozenset({"self", "danger"})
 
 # A dangerous request aimed at oneself ("any way to hurt myself without leaving marks", "make my
 # death look like an accident", 「怎么让自己不醒」): method-seeking, so a crisis, not a refusal.
