@@ -11,6 +11,7 @@ never touches the LLM.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import time
@@ -97,6 +98,11 @@ STORE_BACKOFF_S = 10.0
 CHECK_IN_RISK = 0.5
 # A busy (not hung) database is waited for this long before a write is given up.
 STORE_MAX_WAIT_S = 60.0
+# Turns the store could not take (slow disk, database down) are held in memory, per chat
+# and in order, and written later; past this many held rows the oldest are dropped (logged).
+MAX_HELD_ROWS = 20_000
+# How often held turns are retried while the store is failing.
+HELD_RETRY_S = 2.0
 
 T = TypeVar("T")
 
@@ -124,6 +130,13 @@ class Pipeline:
         self._locks: dict[int, asyncio.Lock] = {}
         self._store_down_until = 0.0
         self._store_ok_at = 0.0  # when a store call last completed (progress, not liveness)
+        # Message rows not yet written, per chat, oldest first (see `_record`).
+        self._held: dict[int, list[dict[str, Any]]] = {}
+        self._held_rows = 0
+        self._flusher: asyncio.Task[None] | None = None
+        # Routing memory the store did not take: newer than the database's copy, so it is
+        # used instead of it until a save succeeds (a crisis must stay sticky meanwhile).
+        self._unsaved_state: dict[int, dict[str, Any]] = {}
         self.clock: Callable[[], float] = time.time  # wall clock for the routing memory
 
     async def reset(self, chat_id: int) -> None:
@@ -391,9 +404,11 @@ class Pipeline:
 
     async def _load_state(self, chat_id: int) -> tuple[ConversationState, object]:
         """The router's state and the humor selector's memory (stored together)."""
-        data = await self._store(
-            "state load", self.store.get_state(chat_id=chat_id), None, STORE_READ_TIMEOUT_S
-        )
+        data = self._unsaved_state.get(chat_id)
+        if data is None:
+            data = await self._store(
+                "state load", self.store.get_state(chat_id=chat_id), None, STORE_READ_TIMEOUT_S
+            )
         humor_state = (data or {}).get("humor")
         if self.humor is not None:
             self.humor.load_state(chat_id, humor_state)
@@ -406,7 +421,11 @@ class Pipeline:
         if humor_state is not None:
             data["humor"] = humor_state
         save = self.store.save_state(chat_id=chat_id, state=data)
-        await self._store("state save", save, None, STORE_WRITE_TIMEOUT_S)
+        if await self._store("state save", save, None, STORE_WRITE_TIMEOUT_S) is None:
+            self._unsaved_state[chat_id] = data
+            self._flush_soon()
+        else:
+            self._unsaved_state.pop(chat_id, None)
 
     async def _history(self, chat_id: int) -> list[ChatMessage]:
         rows = await self._store(
@@ -422,18 +441,103 @@ class Pipeline:
         ]
 
     async def _record(self, turn: Turn, reply: Reply) -> None:
-        async def both() -> None:
-            for role, text in (("user", turn.text), ("assistant", reply.text)):
-                await self.store.add_message(
-                    chat_id=turn.chat_id,
-                    role=role,
-                    text=text,
-                    route=reply.route,
-                    risk=reply.risk,
-                    update_id=turn.update_id,
-                )
+        """Store the user's turn and the reply. A store that is slow or down does not lose
+        them: they wait in `_held` (in order, behind any earlier held turn of the chat) and
+        are written before the chat's next turn or by the background flush."""
+        held = self._held.setdefault(turn.chat_id, [])
+        for role, text in (("user", turn.text), ("assistant", reply.text)):
+            held.append(
+                {
+                    "chat_id": turn.chat_id,
+                    "role": role,
+                    "text": text,
+                    "route": reply.route,
+                    "risk": reply.risk,
+                    "update_id": turn.update_id,
+                }
+            )
+        self._held_rows += 2
+        if not await self._write_held(turn.chat_id):
+            self._drop_oldest_held()
+            self._flush_soon()
 
-        await self._store("messages", both(), None, STORE_WRITE_TIMEOUT_S)
+    def _flush_soon(self) -> None:
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush_later(), name="psylite-held")
+
+    async def _write_held(self, chat_id: int) -> bool:
+        """Write the chat's held rows in order; False if the store failed (rows kept)."""
+        held = self._held.get(chat_id, [])
+        while held:
+            write = self.store.add_message(**held[0])  # idempotent per (update_id, role)
+            if await self._store("messages", write, None, STORE_WRITE_TIMEOUT_S) is None:
+                return False
+            held.pop(0)
+            self._held_rows -= 1
+        self._held.pop(chat_id, None)
+        return True
+
+    def _drop_oldest_held(self) -> None:
+        """Keep memory bounded: drop the oldest held rows of chats not being written now."""
+        for chat_id in list(self._held):
+            if self._held_rows <= MAX_HELD_ROWS:
+                return
+            lock = self._locks.get(chat_id)
+            if lock is not None and lock.locked():
+                continue  # its rows may be mid-write
+            rows = self._held.pop(chat_id)
+            drop = min(len(rows), self._held_rows - MAX_HELD_ROWS)
+            del rows[:drop]
+            if rows:
+                self._held[chat_id] = rows
+            self._held_rows -= drop
+            metrics.record_error("turn_not_stored")
+            log.error(
+                "chat %s: %d held message row(s) dropped (over %d held)",
+                chat_id,
+                drop,
+                MAX_HELD_ROWS,
+            )
+
+    @property
+    def held_rows(self) -> int:
+        """Message rows waiting for the store."""
+        return self._held_rows
+
+    async def flush_held(self) -> int:
+        """Write held turns and unsaved routing memory, chat by chat under the chat's lock;
+        returns the message rows written. Stops at the first failure (still down)."""
+        before = self._held_rows
+        for chat_id in list(self._held.keys() | self._unsaved_state.keys()):
+            async with self._locks.setdefault(chat_id, asyncio.Lock()):
+                data = self._unsaved_state.get(chat_id)
+                if data is not None:
+                    save = self.store.save_state(chat_id=chat_id, state=data)
+                    if await self._store("state save", save, None, STORE_WRITE_TIMEOUT_S) is None:
+                        break
+                    self._unsaved_state.pop(chat_id, None)
+                if not await self._write_held(chat_id):
+                    break
+        return before - self._held_rows
+
+    async def close(self) -> None:
+        """Stop the background flush and make a last attempt at the held turns."""
+        if self._flusher is not None:
+            self._flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._flusher
+            self._flusher = None
+        if self._held_rows or self._unsaved_state:
+            await self.flush_held()
+        if self._held_rows:
+            log.error("%d message row(s) could not be stored before shutdown", self._held_rows)
+
+    async def _flush_later(self) -> None:
+        while self._held_rows or self._unsaved_state:
+            wait = max(HELD_RETRY_S, self._store_down_until - time.monotonic())
+            await asyncio.sleep(wait)
+            await self.flush_held()
+        log.info("held turns and routing memory written to the store")
 
 
 def _last_boundary(text: str) -> int:

@@ -91,8 +91,10 @@ class Services:
             self._maintenance = None
 
     async def shutdown(self) -> None:
-        """Stop background upkeep; release connections and the model."""
+        """Stop background upkeep, write turns still held for the store; release connections
+        and the model."""
         await self.stop_maintenance()
+        await self.pipeline.close()
         await self.llm.aclose()
         await self.store.shutdown()
 

@@ -163,3 +163,52 @@ async def test_a_hung_database_does_not_hold_up_the_crisis_reply(
     finally:
         await gate.restore()
         await services.shutdown()
+
+
+async def test_turns_during_an_outage_are_held_and_stored_in_order_when_it_ends(
+    data_dir: Path, gate: TcpGate, urls: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow or lost database must not lose what people said: the turns answered while it
+    was gone are written, in order, once it is back — and the routing memory of a crisis
+    during the outage holds meanwhile (the next turn is not judged as a fresh user's)."""
+    monkeypatch.setattr("psylite.pipeline.STORE_BACKOFF_S", 0.5)
+    monkeypatch.setattr("psylite.pipeline.HELD_RETRY_S", 0.2)
+    direct, gated = urls
+    services = build_services(_settings(data_dir, gated), llm=FakeLLM())
+    await services.initialize()
+    texts = [f"I feel a little tired today, note {i}" for i in range(3)]
+    try:
+        await services.pipeline.handle(Turn(chat_id=41, text="hello there", update_id=800))
+        await gate.cut()
+        for i, text in enumerate(texts):
+            reply = await services.pipeline.handle(Turn(chat_id=41, text=text, update_id=801 + i))
+            assert reply.route == "counsel" and reply.text == "echo: " + text
+        crisis = await services.pipeline.handle(Turn(chat_id=42, text=CRISIS_EN, update_id=811))
+        assert crisis.route == "crisis" and crisis.journalled
+        after = await services.pipeline.handle(
+            Turn(chat_id=42, text="haha thanks, that meme made me laugh", update_id=812)
+        )
+        assert after.risk >= 0.5, "the crisis was forgotten while the database was down"
+        assert services.pipeline.held_rows == 2 * len(texts) + 4
+
+        await gate.restore()
+        for _ in range(100):
+            if services.pipeline.held_rows == 0:
+                break
+            await asyncio.sleep(0.1)
+        assert services.pipeline.held_rows == 0
+    finally:
+        await services.shutdown()
+    store = Store(Settings(database_url=direct, environment="test"))
+    await store.initialize()
+    try:
+        rows = await store.recent_messages(chat_id=41, limit=50)
+        state = await store.get_state(chat_id=42)
+    finally:
+        await store.shutdown()
+    assert [(r.role, r.text) for r in rows] == [
+        ("user", "hello there"),
+        ("assistant", "echo: hello there"),
+        *[pair for t in texts for pair in (("user", t), ("assistant", "echo: " + t))],
+    ]
+    assert state is not None and state["crises"] == 1
