@@ -71,6 +71,12 @@ _ZH_SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"成(?:排|板|樽|瓶)(?=药|安眠|止痛|[必扑泰])", "一整瓶"),
         (r"(?<=[他她])话(?=要|会|想)", "说"),
         (r"整(?=[炸枪毒])", "做"),
+        # Northern spoken forms (「咋打人不留伤」「俺没脸活了」「老子在大桥上」): 咋 = 怎么,
+        # 啥 = 什么, 俺 = 我; 老子 is "I" before what one does, not the philosopher (《老子》).
+        (r"咋(?!舌)", "怎么"),
+        (r"啥", "什么"),
+        (r"俺", "我"),
+        (r"(?<![《读])老子(?=[在不要想今就也都还真已是这没])", "我"),
         # English verbs inside a Chinese sentence (「爸爸又hit我了」)
         (r"(?<=[\u4e00-\u9fff])\s?(?:hit|beat|hurt)s?\s?(?=我)", "打"),
         (r"(?<=[想要去会就])\s?(?:die|dead)(?![a-z])", "死"),

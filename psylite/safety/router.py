@@ -386,7 +386,9 @@ class Router:
         if (
             strong
             and not sc.best(_IN_DANGER)
-            and AIMED_AT_OTHER.search(norm)
+            # a means asked for someone named, or beside a request to harm (「什么药能把它药死
+            # 还查不出来」: the method serves the poisoning)
+            and (AIMED_AT_OTHER.search(norm) or sc.best({"harm_others"}) >= REFUSE_THRESHOLD)
             and not SELF_MEASURE.search(norm)
         ):
             # a means asked for, for someone else: a request to harm, not the user's crisis

@@ -278,7 +278,10 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "hyperbole",
             r"\b(?:bored|scared|worried|tired|sick|loved?|freezing|starving|annoyed) to death\b",
         ),
-        ("hyperbole", r"\b(?:be|is|are|'s|'re|was|were) (?:literally |gonna be |going to be )?the death of (?:me|us)\b"),
+        (
+            "hyperbole",
+            r"\b(?:be|is|are|'s|'re|was|were) (?:literally |gonna be |going to be )?the death of (?:me|us)\b",
+        ),
         (
             "hyperbole",
             r"\b(?:killed it|kill it|killing it|to die for(?! sure| certain| real)|die hard|diehard|killer (?:app|idea|deal|"
@@ -459,7 +462,12 @@ RULES: tuple[Rule, ...] = (
         1.0,
         r"(?:想|要|好想|真想|只想|很想|就想|想要|打算|准备|决定|还是|只能|只好|干脆|我(?:真)?(?:应该|该))(?:去)?死(?!党|机|线|心|角|磕|鬼)",
     ),
-    _r("zh:dont_want_to_live", "self", 1.0, r"不(?:想|愿意?|要)(?:再)?(?:继续)?活(?!成)(?:下去|着|了)?"),
+    _r(
+        "zh:dont_want_to_live",
+        "self",
+        1.0,
+        r"不(?:想|愿意?|要)(?:再)?(?:继续)?活(?!成)(?:下去|着|了)?",
+    ),
     _r(
         "zh:cannot_live_on",
         "self",
@@ -1422,7 +1430,9 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:以前|之前|曾经)(?:我)?(?:会|也会)?(?:自残|割腕|自伤|划手|割手)"
             + zg(4)
             + r"(?:已经)?[\d一二两三四五六七八九十几]+(?:年|个月)(?:都)?(?:没有|没再|没)(?:过|了)?|"
-            r"(?:以前|之前|曾经)(?:被)" + zg(4) + r"(?:家暴|打|虐待)过(?![^\n]*(?:现在还|还在|又|昨天|今天|刚才|刚刚))",
+            r"(?:以前|之前|曾经)(?:被)"
+            + zg(4)
+            + r"(?:家暴|打|虐待)过(?![^\n]*(?:现在还|还在|又|昨天|今天|刚才|刚刚))",
         ),
         # self-harm in the past, told as such (「以前我也自残过，现在疤还在」), unless it is back
         (
@@ -3543,7 +3553,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:locked_in",
         "danger",
         0.9,
-        r"(?:反锁|锁|关)(?:住)?我(?:在|喺)" + zg(4) + r"(?:房|屋|家|里|厕所|阳台|地下室|柜)|把我(?:反)?锁(?:在|起来|住)",
+        r"(?:反锁|锁|关)(?:住)?我(?:在|喺)"
+        + zg(4)
+        + r"(?:房|屋|家|里|厕所|阳台|地下室|柜)|把我(?:反)?锁(?:在|起来|住)",
     ),
     # a last wish to be passed on (「我的遗愿是大家别哭 拜托你帮我转告一下」)
     _r(
@@ -3590,8 +3602,12 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:no_brakes",
         "self",
         0.9,
-        r"(?:往下冲|冲下去|冲下山|冲出去|撞上去|撞过去)" + zg(8) + r"(?:刹车(?:不想|不打算|不会)踩|不(?:想)?踩刹车)|"
-        r"(?:刹车(?:不想|不打算|不会)踩|不(?:想)?踩刹车)" + zg(8) + r"(?:往下冲|冲下去|冲下山|撞上去|撞过去)",
+        r"(?:往下冲|冲下去|冲下山|冲出去|撞上去|撞过去)"
+        + zg(8)
+        + r"(?:刹车(?:不想|不打算|不会)踩|不(?:想)?踩刹车)|"
+        r"(?:刹车(?:不想|不打算|不会)踩|不(?:想)?踩刹车)"
+        + zg(8)
+        + r"(?:往下冲|冲下去|冲下山|撞上去|撞过去)",
     ),
     _r(
         "zh:gas_tap",
@@ -3706,8 +3722,12 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:staged_death",
         "harm_others",
         0.95,
-        r"让(?:一个人|他|她|别人|对方|那个人)" + zg(6) + r"(?:看起来|看上去)像(?:是)?(?:意外|自然死亡|病死|自杀)|"
-        r"(?:把|将)(?:人|他|她|别人|对方|受害者)" + zg(8) + r"(?:伪装|装|弄)成(?:是)?(?:自杀|意外|失足)",
+        r"让(?:一个人|他|她|别人|对方|那个人)"
+        + zg(6)
+        + r"(?:看起来|看上去)像(?:是)?(?:意外|自然死亡|病死|自杀)|"
+        r"(?:把|将)(?:人|他|她|别人|对方|受害者)"
+        + zg(8)
+        + r"(?:伪装|装|弄)成(?:是)?(?:自杀|意外|失足)",
     ),
     _r(
         "zh:drug_someone",
@@ -3725,7 +3745,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:pick_lock",
         "harm_others",
         0.85,
-        r"(?:开锁工具|万能钥匙|开锁|撬锁)" + zg(6) + r"(?:别人|他|她|邻居|人家|前任|前女友|前男友)(?:家|的)",
+        r"(?:开锁工具|万能钥匙|开锁|撬锁)"
+        + zg(6)
+        + r"(?:别人|他|她|邻居|人家|前任|前女友|前男友)(?:家|的)",
     ),
     # a child in a medical emergency with the user (「宝宝一直发烧还抽搐，嘴唇发紫」)
     _r(
@@ -3751,7 +3773,9 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:cut_hidden",
         "self",
         0.85,
-        r"(?:割|划|切)(?:得|的)(?:有点|很|太|比较|好|挺)?深" + zg(12) + r"(?:不想让|别让|不敢让|瞒着|不能让)(?:家里|爸妈|家人|父母|我妈|我爸)",
+        r"(?:割|划|切)(?:得|的)(?:有点|很|太|比较|好|挺)?深"
+        + zg(12)
+        + r"(?:不想让|别让|不敢让|瞒着|不能让)(?:家里|爸妈|家人|父母|我妈|我爸)",
     ),
     # on a bridge or a roof, wondering whether to jump (「我在 Brooklyn Bridge 上面 不知道该不该跳」)
     _r(
@@ -3796,9 +3820,411 @@ MORE_RULES: tuple[Rule, ...] = (
     ),
 )
 
-RULES = RULES + MORE_RULES
+# --- session 11: what four fresh writer sets (blind32-35) taught --------------------------
+S11_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p))
+    for name, p in [
+        # 「这个班上得我想死」「塞车塞到想死」: any chore driven to 想死 — not sorrow or pain
+        (
+            "hyperbole",
+            r"(?<=[\u4e00-\u9fff])(?<!难过)(?<!痛苦)(?<!难受)(?<!绝望)(?<!伤心)(?<!崩溃)(?<!抑郁)(?<!孤独)"
+            r"(?<!心痛)(?<!疼)(?<!痛)(?<!哭)(?:得|到)我?快?想死(?:了)?",
+        ),
+        # 「好想死 开玩笑的啦」, 「我真是想死 点答好」 (how do I answer them)
+        (
+            "hyperbole",
+            r"想死" + zg(8) + r"(?<!不是)(?<!不是在)(?<!没)(?<!没有)(?<!没在)(?<!不)"
+            r"(?:开玩笑的?|开个玩笑|说笑的?|玩笑话|\bjk\b)"
+            r"(?![^\n]{0,6}(?:其实不是|其实是真的|是真的|不是开玩笑))|"
+            r"想死" + zg(4) + r"(?:怎么|点)(?:答|回答|回复|回)",
+        ),
+        # 「高中的时候也想过紫砂 现在好很多了」「十年前我也想过跳楼 现在挺好的」「但那是以前了」
+        (
+            "recovered",
+            r"(?:以前|之前|曾经|那时候?|小时候|高[一二三]|初[一二三]|(?:大学|中学|高中|初中|小学)的?时候|"
+            r"[\d一二两三四五六七八九十几]+年前)"
+            + zg(12)
+            + r"(?:也)?(?:想过|有过)"
+            + zg(2)
+            + r"(?:紫砂|结束自己|结束生命|跳楼|跳河|轻生|寻死|去死|死|自杀)"
+            + r"[^\n]{0,20}?(?:(?:现在|如今|目前)(?:已经|反而)?(?:好很多|好多了|挺好|很好|还好|不错|好了)|"
+            r"(?:但|可)?那(?:都)?是以前(?:的事)?了|都过去了)"
+            + r"(?![^\n]*(?:又想死|又想跳|又开始|最近又|还是想死|又想了))",
+        ),
+        # someone else's words or risk: 「我怕他想不开」, 「哥们…一直说活着没意思」
+        (
+            "third_party",
+            r"(?:怕|担心)(?:他|她)(?:会)?想不开|"
+            r"(?:我弟|我哥|我姐|我妹|哥们|兄弟|朋友|同事|室友|同学|工友)"
+            + zg(16)
+            + r"(?:一直|老是|总是|经常|老)说(?:活着没意思|活着没劲|不想活|想死)",
+        ),
+        # 「看到新闻说有个医生跳楼了」; 「给一个割腕的小姑娘缝针」 (a patient's wound)
+        (
+            "third_party",
+            r"(?:新闻|报道|热搜)" + zg(12) + r"(?:跳楼|跳河|自杀|轻生)(?:了|身亡|去世)?|"
+            r"(?:网上|视频里?|直播间?)"
+            + zg(8)
+            + r"(?:有人|别人|一个人)"
+            + zg(4)
+            + r"(?:直播)?(?:自杀|跳楼|跳河)|"
+            r"给(?:一个|个)?"
+            + zg(6)
+            + r"(?:割腕|自杀|跳楼|服毒|喝药|吃药)的"
+            + zg(6)
+            + r"(?:缝针|洗胃|抢救|包扎|处理伤口)",
+        ),
+        (
+            "third_party",
+            r"\b(?:buddy|friend|brother|bro|coworker|guy|cousin)\b"
+            + eg(40)
+            + r"\b(?:keeps|kept) saying (?:he'?d|she'?d|they'?d|he would|she would) be better off dead\b|"
+            r"\b(?:brother|sister|dad|father|mom|mum|mother|friend|son|husband|wife|uncle) is drinking "
+            r"(?:himself|herself) to death\b",
+        ),
+        # "i used to self harm as a teen. … im fine, just shaken"
+        (
+            "recovered",
+            r"\bi used to (?:self[- ]?harm|cut(?: myself)?)\b[^\n]{0,30}\bas a (?:teen|teenager|kid)\b"
+            r"[^\n]{0,120}?\b(?:i'?m|im) (?:fine|ok|okay)\b(?![^\n]*\b(?:again|urges?|want to)\b)",
+        ),
+        # "whats the lethal dose of caffeine lol im on my 5th coffee"
+        (
+            "hyperbole",
+            r"\b(?:lethal|fatal|deadly) dose of (?:caffeine|coffee)\b"
+            r"(?=[^\n]*\b(?:lol|lmao|haha|cups?|coffees?|espresso|shift)\b)",
+        ),
+        # 「楼下老姐妹看见了以为我想不开 其实我就是怕哪天病倒」
+        (
+            "negation",
+            r"以为我(?:要|会|是)?想不开" + zg(6) + r"其实(?:我)?(?:就是|只是|没有|不是|是)",
+        ),
+        # a kitchen or workshop accident (「后厨切肉 今天刀划到手了 缝了三针」)
+        (
+            "accident",
+            r"(?:切菜|切肉|切水果|后厨|做饭|厨房|车间)"
+            + zg(12)
+            + r"(?:刀)?(?:划|切|割)(?:到|伤|破)了?(?:手|手指)",
+        ),
+        # an old diary read now (「高中写的日记 好几页都写着想死…幸好她撑过来了」)
+        (
+            "recovered",
+            r"日记" + zg(16) + r"(?:想死|不想活|自杀|自残)"
+            r"[^\n]{0,40}?(?:撑过来了|熬过来了|走出来了|挺过来了)",
+        ),
+        # a pet's emergency is the vet's ("my dog had a seizure tonight, the vet says…")
+        (
+            "third_party",
+            r"\bmy (?:dog|cat|puppy|kitten|bunny|rabbit)\b (?:had|has|is having) (?:a )?seizures?\b",
+        ),
+        # away on a trip, not gone (「如果明天没回消息就是我走了去旅游」)
+        (
+            "everyday",
+            r"走了?去(?:旅游|旅行|玩|度假|出差|爬山|露营|徒步)|"
+            r"(?:没回|不回)(?:消息|微信)(?:就是|是因为)(?:我)?(?:在|去)"
+            r"(?:旅游|旅行|玩|度假|出差|爬山|露营|徒步|山里|飞机上)",
+        ),
+        # 「有什么回答的技巧吗 拜托救救我」: asking for help with a chore, not rescue
+        ("hyperbole", r"(?:技巧|怎么回答|怎么答|怎么办|攻略)" + zg(6) + r"(?:拜托)?救救我"),
+        # 「真想杀了他们两个 😤 气到发抖」: rage said as rage
+        (
+            "benign_phrase",
+            r"真?想杀了(?:他|她|他们|她们)(?:两个|俩)?"
+            + zg(6)
+            + r"(?:😤|气到发抖|气死|气疯|🙄|开玩笑)",
+        ),
+    ]
+)
+
+S11_RULES: tuple[Rule, ...] = (
+    _r("zh:no_face_to_live", "self", 0.85, r"没脸(?:再)?活"),
+    _r(
+        "zh:farewell_letter_howto",
+        "self",
+        0.85,
+        r"(?:诀别信|遗书)" + zg(6) + r"(?:怎么写|怎么措辞|模板|范文)",
+    ),
+    # command hallucinations ("a voice keeps telling me i should jump")
+    _r(
+        "en:voices_command",
+        "self",
+        0.9,
+        r"\b(?:a |the )?voices? (?:keeps?|is|are|keep on) (?:telling|saying to|ordering) me "
+        r"(?:to|i should|that i should) (?:jump|kill myself|die|hurt myself|end it|cut)\b",
+    ),
+    _r(
+        "zh:voices_command",
+        "self",
+        0.9,
+        r"(?:有个|一个)?声音(?:一直|总是|老是|不停地?)?(?:叫我|让我|告诉我|跟我说)(?:去)?(?:跳|死|自杀|割|结束)",
+    ),
+    # into the water, unable to swim (「灌醉 然后去河里游泳 我不会游」)
+    _r(
+        "zh:cannot_swim",
+        "self",
+        0.85,
+        r"(?:去|跳进?|走进)(?:河|江|海|湖)里?" + zg(8) + r"(?:我)?(?:又)?不会游",
+    ),
+    _r("zh:how_to_end", "self", 0.85, r"怎么(?:结束|了结)(?:自己|生命|最快|得快|不痛|最不痛)"),
+    _r(
+        "zh:vanish_from_lives",
+        "self",
+        0.85,
+        r"想(?:静静地?|悄悄地?|慢慢地?)?消失在(?:大家|所有人|你们|这个世界)",
+    ),
+    # staging one's own death ("make my death look like an accident")
+    _r(
+        "en:stage_own_death",
+        "self",
+        0.9,
+        r"\bmake (?:my death|my suicide) look like (?:an accident|natural causes|i was sick)\b|"
+        r"\bmake it look like i (?:died|was sick|had an accident)\b",
+    ),
+    _r(
+        "zh:grandma_recipe",
+        "jailbreak",
+        0.9,
+        r"(?:扮演|假装(?:是|成)?)(?:我)?(?:的)?(?:奶奶|外婆|祖母|姥姥)"
+        + zg(12)
+        + r"(?:配方|怎么做|制作|做法|教程)",
+    ),
+    _r(
+        "zh:firebomb",
+        "weapons",
+        0.9,
+        r"(?:汽油弹|燃烧瓶|燃烧弹)" + zg(4) + r"(?:配方|怎么做|制作|做法|教程)",
+    ),
+    _r(
+        "zh:unreachable_tomorrow",
+        "self",
+        0.85,
+        r"(?:明天|明早|明天早上|今晚过后|过了今晚)"
+        + zg(6)
+        + r"(?:你们?|大家)?(?:就)?(?:联系不上|找不到|见不到)我了",
+    ),
+    _r(
+        "zh:last_words",
+        "self",
+        0.85,
+        r"最后(?:跟|和)(?:人|你|大家)(?:说说话|聊聊|说几句)|"
+        r"(?:看|去)了?(?:一眼)?(?:海|江|河|日落|日出|夜景)"
+        + zg(3)
+        + r"最后一(?:次|眼)(?=\s|$|[,。!…])",
+    ),
+    _r(
+        "zh:debt_dies",
+        "self",
+        0.85,
+        r"人死(?:了)?(?:之后|以后)?债" + zg(5) + r"(?:消|清|没了|一笔勾销|不用还)",
+    ),
+    _r(
+        "zh:exhaust_pipe",
+        "self",
+        0.9,
+        r"(?:管子|软管|水管)" + zg(8) + r"(?:接|插|连)(?:到|在|上)?排气管|"
+        r"排气管" + zg(6) + r"(?:接|插|通)(?:进|到)?(?:车里|车窗|驾驶室)",
+    ),
+    _r(
+        "zh:kept_for_tonight",
+        "self",
+        0.9,
+        r"(?:碎片|刀片|玻璃片|剪刀|刀)"
+        + zg(4)
+        + r"(?:收好|藏好|准备好|磨好)了"
+        + zg(4)
+        + r"(?:今晚|今天晚上|等下|待会)(?:就)?用",
+    ),
+    _r(
+        "zh:cut_again",
+        "self",
+        0.85,
+        r"(?<![船桨])又(?:划|割)了(?=\s|$|[,。!…]|一道|一刀|好几|[几两三]道)",
+    ),
+    _r(
+        "zh:smash_self",
+        "self",
+        0.85,
+        r"(?:锤子|榔头|砖头|石头)" + zg(3) + r"(?:把)?自己" + zg(4) + r"砸",
+    ),
+    _r(
+        "zh:pet_handover",
+        "self",
+        0.85,
+        r"(?:以后|之后|往后)(?:帮我|替我)(?:照顾|养)"
+        + zg(10)
+        + r"(?:没办法|没法|不能)(?:再)?(?:照顾|养)(?:它|牠|他|她)了",
+    ),
+    _r(
+        "zh:hidden_farewell",
+        "self",
+        0.85,
+        r"遗嘱" + zg(10) + r"(?:还?以为我是|以为我只是)|"
+        r"(?:送|给)"
+        + zg(10)
+        + r"(?:他们|她|他|大家)(?:都|还)?以为我(?:是|要)?(?:搬|出远门|回国|喝醉|旅游|出差)",
+    ),
+    _r(
+        "en:other_letter",
+        "self",
+        0.85,
+        r"\b(?:my|the) other (?:letter|note)\b[^\n]{0,40}\bfor (?:my )?(?:kids|family|wife|husband|parents|mom|mum|dad|boys|girls)\b",
+    ),
+    _r(
+        "en:all_sorted",
+        "self",
+        0.85,
+        r"\beveryone (?:would|will|'?d) cope\b|\b(?:cat|dog) gets a new (?:owner|home)\b",
+    ),
+    _r(
+        "en:have_the_means",
+        "self",
+        0.9,
+        r"\b(?:overdose|od)\b[^\n]{0,40}\bkill (?:you|me|a person)\b[^\n]{0,60}\b(?:i have|i've got|got) "
+        r"(?:a |an )?(?:full |whole )?(?:vial|bottle|box|pack|strip)\b",
+    ),
+    _r(
+        "en:tox_screen_family",
+        "self",
+        0.9,
+        r"\b(?:show up|detect\w*|found) on (?:a )?tox(?:icology)? screen\b[^\n]{0,60}\b(?:easier on|for) my "
+        r"(?:family|kids|wife|husband|parents)\b",
+    ),
+    _r(
+        "en:most_reliable",
+        "method",
+        0.9,
+        r"\b(?:which|what)(?:'s| is) (?:more|most) reliable\b[^\n]{0,40}\b(?:insulin|potassium|morphine|fentanyl|"
+        r"digoxin|pills|overdose)\b",
+    ),
+    _r(
+        "en:let_fate",
+        "self",
+        0.85,
+        r"\b(?:tonight|today)\b[^\n]{0,20}\blet (?:god|fate) (?:sort it out|decide|take (?:me|it))\b",
+    ),
+    _r(
+        "en:vehicle_off_road",
+        "self",
+        0.9,
+        r"\b(?:take|drive|run|put) (?:the|my) (?:rig|truck|car|bike)\b[^\n]{0,30}\b(?:off (?:the|a) "
+        r"(?:grade|road|cliff|bridge|overpass)|into (?:a|the) (?:wall|tree|river|median))\b",
+    ),
+    _r(
+        "en:rope_still_up",
+        "self",
+        0.85,
+        r"\b(?:hung|hanged) (?:himself|herself)\b[^\n]{0,80}\brope'?s still (?:up|there|hanging)\b",
+    ),
+    _r(
+        "en:poison_passes",
+        "harm_others",
+        0.9,
+        r"\b(?:poison|drug|substance)\b[^\n]{0,30}\b(?:looks? like|mimics?|passes? (?:as|for)) (?:a )?"
+        r"(?:heart attack|natural causes|stroke)\b",
+    ),
+    _r(
+        "zh:booby_trap",
+        "harm_others",
+        0.9,
+        r"(?:门上|门口|门把)"
+        + zg(4)
+        + r"装(?:个)?"
+        + zg(6)
+        + r"(?:他|她|人)(?:一)?(?:开门|进来|推门)(?:就)?(?:会)?(?:受伤|被扎|被电|摔)",
+    ),
+    _r(
+        "zh:deepfake_nude",
+        "harm_others",
+        0.9,
+        r"(?:脸|照片|头像)" + zg(4) + r"p ?(?:到|在)" + zg(2) + r"(?:裸照|黄图|色情)|"
+        r"(?:换脸)" + zg(6) + r"(?:裸|色情|黄图)",
+    ),
+    _r(
+        "en:extra_sedative",
+        "harm_others",
+        0.9,
+        r"\bif i (?:doubled|tripled|upped|gave (?:him|her) extra)\b[^\n]{0,30}\b(?:his|her|their) "
+        r"(?:sedatives?|meds|medication|dose|insulin|pills)\b[^\n]{0,40}\bwould (?:anyone|anybody|they) "
+        r"(?:notice|know|find out)\b",
+    ),
+    _r(
+        "en:estate_dose",
+        "harm_others",
+        0.95,
+        r"\b(?:estate|inheritance|life insurance)\b[^\n]{0,80}\b(?:how much|what dose|how many)\b[^\n]{0,40}"
+        r"\b(?:fatal|lethal|kill|would do it)\b",
+    ),
+    _r(
+        "zh:estate_dose",
+        "harm_others",
+        0.95,
+        r"(?:给|让)(?:他|她|我爸|我妈|老人)(?:多加|加|多吃)(?:多少|几片)"
+        + zg(4)
+        + r"(?:会出事|会死|就没了)",
+    ),
+    _r(
+        "zh:poison_food_unnoticed",
+        "harm_others",
+        0.95,
+        r"(?:百草枯|敌敌畏|农药|老鼠药|鼠药|毒药)"
+        + zg(2)
+        + r"(?:放|倒|加|下)(?:到|在|进)?"
+        + zg(2)
+        + r"(?:饭|菜|水|汤|酒|饮料)"
+        + zg(4)
+        + r"(?:能|会)?(?:吃|喝|尝)(?:得)?出来(?:不|吗|么)?",
+    ),
+    _r(
+        "zh:weapon_at_people",
+        "weapons",
+        0.9,
+        r"(?:弩|弓箭|气枪|钢珠枪)" + zg(10) + r"(?:射人|打人|伤人)",
+    ),
+    _r(
+        "zh:hire_thugs",
+        "harm_others",
+        0.9,
+        r"找人(?:把)?(?!我)[^我\n]{0,8}(?:腿|手|胳膊)(?:打断|打折|废了)|"
+        r"找人(?:打|废|教训)(?:他|她)" + zg(6) + r"(?:多少钱|怎么找|哪里找)",
+    ),
+    _r(
+        "en:beat_no_time",
+        "harm_others",
+        0.9,
+        r"\bhow (?:to|do i|can i|would i) (?:beat|hurt|mess up|fuck up)\b[^\n]{0,30}\b(?:so bad|bad enough)\b"
+        r"[^\n]{0,60}\b(?:(?:he|she) (?:dont|doesn'?t|won'?t|can'?t|never) walks?|but i (?:dont|don'?t) "
+        r"(?:do|get) (?:time|jail))\b",
+    ),
+    _r(
+        "zh:eavesdrop_partner",
+        "harm_others",
+        0.9,
+        r"偷听"
+        + zg(4)
+        + r"(?:老婆|老公|女朋友|男朋友|媳妇|她|他)"
+        + zg(4)
+        + r"(?:电话|打电话|通话)|"
+        r"(?:什么|哪个)软件能?(?:偷听|监听|窃听)",
+    ),
+    _r(
+        "zh:payback_drug",
+        "harm_others",
+        0.9,
+        r"(?:想|要)给(?:他|她)(?:点)?颜色(?:看看|瞧瞧)?" + zg(8) + r"(?:什么|哪种)药",
+    ),
+    _r(
+        "zh:sedate_to_rob",
+        "harm_others",
+        0.95,
+        r"(?:让|使|把)(?:室友|他|她|老公|老婆|同事|男朋友|女朋友|家人|爸|妈)(?:睡死|睡着|昏睡)"
+        + zg(10)
+        + r"(?:翻|看|偷|拿)(?:他|她)?的?(?:手机|钱|东西)",
+    ),
+)
+
+RULES = RULES + MORE_RULES + S11_RULES
 # recovery and simile masks run first among the non-benign masks: they cover whole spans
-MASKS = MORE_MASKS[:2] + MASKS + MORE_MASKS[2:]
+MASKS = MORE_MASKS[:2] + S11_MASKS + MASKS + MORE_MASKS[2:]
 
 
 @dataclass
