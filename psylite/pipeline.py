@@ -420,12 +420,17 @@ class Pipeline:
         data: dict[str, Any] = state.to_dict()
         if humor_state is not None:
             data["humor"] = humor_state
-        save = self.store.save_state(chat_id=chat_id, state=data)
-        if await self._store("state save", save, None, STORE_WRITE_TIMEOUT_S) is None:
+        if not await self._write_state(chat_id, data):
             self._unsaved_state[chat_id] = data
             self._flush_soon()
-        else:
-            self._unsaved_state.pop(chat_id, None)
+
+    async def _write_state(self, chat_id: int, data: dict[str, Any]) -> bool:
+        """Save the routing memory; True when stored (it is then no longer held)."""
+        save = self.store.save_state(chat_id=chat_id, state=data)
+        if await self._store("state save", save, None, STORE_WRITE_TIMEOUT_S) is None:
+            return False
+        self._unsaved_state.pop(chat_id, None)
+        return True
 
     async def _history(self, chat_id: int) -> list[ChatMessage]:
         rows = await self._store(
@@ -511,11 +516,8 @@ class Pipeline:
         for chat_id in list(self._held.keys() | self._unsaved_state.keys()):
             async with self._locks.setdefault(chat_id, asyncio.Lock()):
                 data = self._unsaved_state.get(chat_id)
-                if data is not None:
-                    save = self.store.save_state(chat_id=chat_id, state=data)
-                    if await self._store("state save", save, None, STORE_WRITE_TIMEOUT_S) is None:
-                        break
-                    self._unsaved_state.pop(chat_id, None)
+                if data is not None and not await self._write_state(chat_id, data):
+                    break
                 if not await self._write_held(chat_id):
                     break
         return before - self._held_rows
