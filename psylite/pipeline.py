@@ -132,7 +132,6 @@ class Pipeline:
         self._store_ok_at = 0.0  # when a store call last completed (progress, not liveness)
         # Message rows not yet written, per chat, oldest first (see `_record`).
         self._held: dict[int, list[dict[str, Any]]] = {}
-        self._held_rows = 0
         self._flusher: asyncio.Task[None] | None = None
         # Routing memory the store did not take: newer than the database's copy, so it is
         # used instead of it until a save succeeds (a crisis must stay sticky meanwhile).
@@ -461,7 +460,6 @@ class Pipeline:
                     "update_id": turn.update_id,
                 }
             )
-        self._held_rows += 2
         if not await self._write_held(turn.chat_id):
             self._drop_oldest_held()
             self._flush_soon()
@@ -478,24 +476,24 @@ class Pipeline:
             if await self._store("messages", write, None, STORE_WRITE_TIMEOUT_S) is None:
                 return False
             held.pop(0)
-            self._held_rows -= 1
         self._held.pop(chat_id, None)
         return True
 
     def _drop_oldest_held(self) -> None:
         """Keep memory bounded: drop the oldest held rows of chats not being written now."""
+        total = self.held_rows
         for chat_id in list(self._held):
-            if self._held_rows <= MAX_HELD_ROWS:
+            if total <= MAX_HELD_ROWS:
                 return
             lock = self._locks.get(chat_id)
             if lock is not None and lock.locked():
                 continue  # its rows may be mid-write
             rows = self._held.pop(chat_id)
-            drop = min(len(rows), self._held_rows - MAX_HELD_ROWS)
+            drop = min(len(rows), total - MAX_HELD_ROWS)
             del rows[:drop]
             if rows:
                 self._held[chat_id] = rows
-            self._held_rows -= drop
+            total -= drop
             metrics.record_error("turn_not_stored")
             log.error(
                 "chat %s: %d held message row(s) dropped (over %d held)",
@@ -507,12 +505,12 @@ class Pipeline:
     @property
     def held_rows(self) -> int:
         """Message rows waiting for the store."""
-        return self._held_rows
+        return sum(map(len, self._held.values()))
 
     async def flush_held(self) -> int:
         """Write held turns and unsaved routing memory, chat by chat under the chat's lock;
         returns the message rows written. Stops at the first failure (still down)."""
-        before = self._held_rows
+        before = self.held_rows
         for chat_id in list(self._held.keys() | self._unsaved_state.keys()):
             async with self._locks.setdefault(chat_id, asyncio.Lock()):
                 data = self._unsaved_state.get(chat_id)
@@ -520,7 +518,7 @@ class Pipeline:
                     break
                 if not await self._write_held(chat_id):
                     break
-        return before - self._held_rows
+        return before - self.held_rows
 
     async def close(self) -> None:
         """Stop the background flush and make a last attempt at the held turns."""
@@ -529,13 +527,13 @@ class Pipeline:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._flusher
             self._flusher = None
-        if self._held_rows or self._unsaved_state:
+        if self.held_rows or self._unsaved_state:
             await self.flush_held()
-        if self._held_rows:
-            log.error("%d message row(s) could not be stored before shutdown", self._held_rows)
+        if self.held_rows:
+            log.error("%d message row(s) could not be stored before shutdown", self.held_rows)
 
     async def _flush_later(self) -> None:
-        while self._held_rows or self._unsaved_state:
+        while self.held_rows or self._unsaved_state:
             wait = max(HELD_RETRY_S, self._store_down_until - time.monotonic())
             await asyncio.sleep(wait)
             await self.flush_held()
