@@ -356,6 +356,36 @@ Session 11 (2026-11-26):
   or better (blind24-31 0.986 / 0.037 / 0.997; blind18-23 0.973 / 0.051 / 0.977; pool 0.966 /
   0.020 / 0.964); the retrain swung a few borderline messages both ways (see the closing note).
 
+Session 12 (2026-11-26):
+
+- Four more fresh independent writer sets, measured before any reading with the router of
+  2dffc1d: blind36 (rural China and migrant workers, voice-to-text) 0.991 / 0.045 / 0.978 / 0;
+  blind37 (pregnancy, new parents, postpartum) 0.927 / 0.037 / 0.933 / 0; blind38 (soldiers,
+  veterans, police, firefighters, paramedics, hunters) 0.890 / 0.059 / 0.867 / 0; blind39 (a
+  second writer on blind36's setting) 0.982 / 0.044 / 1.000 / 0. Pooled 0.948 / 0.046 / 0.944
+  / 0 (1,198 lines): two of four meet the targets before reading.
+- More training text did not help: 600 new training lines from two writers (everyday
+  medication talk; jokes and hyperbole), written before any of these sets was read, moved the
+  pooled figures to 0.941 / 0.045 / 0.950 (60 misses against 59) — left out.
+- What their misses taught: a child in danger now (a button battery swallowed, on the air
+  conditioner outside the window, held over a rail, shaken and limp) is a crisis the model's
+  benign reading never holds back; the sea as a plan; a gun to the head weighed; a gun in a
+  truck or garage instead of the range; survivor's guilt made a plan (「该死的本来是我…改过来」);
+  a threat to make the user vanish; poison set out and watched; codes and passwords handed
+  over "just so she has it"; one's own eulogy; 「我知道几楼够了」; joining the dead; 不想在活
+  (voice input's 在 for 再); requests (sedatives in someone's food, a dose to "drop a grown
+  man", armour-piercing bolts, blinding cameras, shooting a politician "for a thriller",
+  beating without marks, tannerite, a dose asked inside a screenplay, Cantonese 令佢晕低); the
+  ordinary (weather and chores 「X得我要死了」, the past told as past in more words, a
+  relative's suicide grieved, a friend who gave things away, first responders' calls, a
+  customer who pushed first, a prescription as prescribed). The means named in a request to
+  harm someone no longer count as the user's own risk.
+- After reading: blind36-39 pooled 0.993 / 0.019 / 0.994 / 0; older sets unchanged.
+- A fifth writer (blind40: graduate students and lab workers, novelists, heavy Chinese
+  internet slang) arrived after those rules were written; its misses are not read. It scores
+  0.964 / 0.067 / 1.000 / 0 with the router of 2dffc1d and the same with session 12's rules:
+  on text nobody has looked at, recall is near the target and false crisis above it.
+
 The honest reading stays that of session 10: on fresh writers, before reading, the router is
 near but under the crisis-recall target and over the false-crisis one (twelve fresh sets in
 two sessions: recall 0.909-0.982, false crisis 0.022-0.090).

@@ -77,6 +77,9 @@ _ZH_SLANG: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"啥", "什么"),
         (r"俺", "我"),
         (r"(?<![《读])老子(?=[在不要想今就也都还真已是这没])", "我"),
+        # voice input's homophones (「不想在活了」, 「我在也撑不住了」): 在 for 再
+        (r"(?<=不想)在(?=活)", "再"),
+        (r"(?<=[我你])在也(?=不想|没法|受不了|撑不|不活)", "再也"),
         # English verbs inside a Chinese sentence (「爸爸又hit我了」)
         (r"(?<=[\u4e00-\u9fff])\s?(?:hit|beat|hurt)s?\s?(?=我)", "打"),
         (r"(?<=[想要去会就])\s?(?:die|dead)(?![a-z])", "死"),

@@ -126,14 +126,18 @@ _BENIGN_CONTEXT = re.compile(
 # rule kinds that say the user is in danger (a method asked about alone does not)
 _IN_DANGER = frozenset({"self", "danger"})
 
-# Spans of the user's own danger or intent that the model's benign reading never holds back:
+# Spans of the user's own danger or intent (or a child's beside them) that the model's benign
+# reading never holds back:
 # danger told in the present ("I'm being abused", 「现在被」, 「刚割完，流了好多」), a threat
 # against the user's life ("my husband threatened to kill me"), and a decision told as made
 # ("already decided", "can't promise I'll be here monday").
 _PRESENT = re.compile(
     r"^(?:i'?m|im|i am) being\b|^我?(?:正在|现在|一直|还在|每天|天天)被|(?:这次|这回)打得|验伤|"
     r"\bthreaten(?:ing|s|ed)? to (?:kill|stab|shoot) me\b|(?:威胁|扬言)(?:说)?要?(?:杀了|弄死|杀死)我|"
-    r"^刚(?:割|划)|\bcan'?t promise\b|\balready decided\b"
+    r"^刚(?:割|划)|\bcan'?t promise\b|\balready decided\b|\bnot breathing\b|"
+    # a child in danger now (「站在空调外机上」, "i shook her ... floppy", a button battery swallowed)
+    r"空调外机|窗外|护栏外|阳台外|\bi shook (?:her|him|the baby|my baby)\b|"
+    r"\bholding (?:the|my) (?:baby|son|daughter|kid|child|toddler) over\b|纽扣电池|磁珠"
 )
 
 
@@ -395,7 +399,14 @@ class Router:
             strong, refuse = 0.0, max(refuse, REFUSE_THRESHOLD)
             reasons.append("the means asked about is meant for someone else")
         topic = sc.combined("topic")
-        if sc.info_context and strong == 0.0:
+        if (
+            strong == 0.0
+            and not sc.best(_IN_DANGER)
+            and sc.best({"harm_others"}) >= REFUSE_THRESHOLD
+        ):
+            # the means named serve the harm asked for (「在婆婆饭里放安眠药」), not the user's risk
+            topic = 0.0
+        elif sc.info_context and strong == 0.0:
             topic *= 0.45  # talking about the subject (essay, news, helping someone)
         hopeless = sc.combined("hopeless")
         distress_w = sc.best({"distress"})

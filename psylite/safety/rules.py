@@ -139,7 +139,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "hyperbole",
             r"(?:死机|死线|死循环|死党|死鬼|死心眼|死心塌地|死活|死记硬背|死胡同|死角|死宅|死磕|死忠|"
-            r"死对头|死板|死刑|死锁|要死不活|半死不活|作死|找死|该死的|死贵|死沉|死咸|死甜|拼死|打死我也|"
+            r"死对头|死板|死刑|死锁|要死不活|半死不活|作死|找死|该死的(?!(?:本来|应该)?(?:是|应该是)我)|死贵|死沉|死咸|死甜|拼死|打死我也|"
             r"(?<![我是])去死吧|死鬼|死猪|笑到死|死皮赖脸|生死时速|死神|不死鸟|装死|死了都要爱|累得半死|吓得半死)",
         ),
         (
@@ -3841,7 +3841,7 @@ S11_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:怕|担心)(?:他|她)(?:会)?想不开|"
             r"(?:我弟|我哥|我姐|我妹|哥们|兄弟|朋友|同事|室友|同学|工友)"
             + zg(16)
-            + r"(?:一直|老是|总是|经常|老)说(?:活着没意思|活着没劲|不想活|想死)",
+            + r"(?:一直|老是|总是|经常|老|就|哭着|就哭着?)说(?:活着没意思|活着没劲|不想活|想死)",
         ),
         # 「看到新闻说有个医生跳楼了」; 「给一个割腕的小姑娘缝针」 (a patient's wound)
         (
@@ -4205,9 +4205,326 @@ S11_RULES: tuple[Rule, ...] = (
     ),
 )
 
-RULES = RULES + MORE_RULES + S11_RULES
+# --- session 12: what fresh writer sets (blind36, blind38) taught -------------------------
+_S12_HOLD = r"(?<!难过)(?<!痛苦)(?<!难受)(?<!绝望)(?<!伤心)(?<!崩溃)(?<!抑郁)(?<!孤独)(?<!心痛)(?<!疼)(?<!痛)(?<!哭)"
+S12_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p))
+    for name, p in [
+        # 「工地上太阳晒得我要死了」: a chore or the weather driven to 要死 — not sorrow
+        ("hyperbole", r"(?<=[\u4e00-\u9fff])" + _S12_HOLD + r"(?:得|到)我?快?要死了"),
+        # the past told as past: 「前几年我也想过轻生 现在好多了」, 「我不想活的那段日子已经过去了」,
+        # "thought about suicide a lot in my 20s ... im 45 now and ok"
+        (
+            "recovered",
+            r"(?:前几年|前些年|早些年|那些年)"
+            + zg(8)
+            + r"(?:想过|有过)"
+            + zg(2)
+            + r"(?:轻生|自杀|死|去死|跳楼|紫砂|不想活)"
+            + r"[^\n]{0,12}?(?:现在|如今|目前)(?:已经)?(?:好多了|好很多|挺好|很好|还好|好了|没事了)"
+            + r"(?![^\n]*(?:又想死|又想跳|又开始|最近又|还是想死|又想了))|"
+            r"(?:不想活|想死|想自杀|想轻生|想不开)的那段(?:日子|时间|时期)(?:已经|早就|都)?(?:过去了|结束了)|"
+            r"\b(?:thought about|thinking about|was) (?:suicide|killing myself|suicidal)\b"
+            + eg(30)
+            + r"\bin my (?:teens|20s|twenties|30s|thirties)\b"
+            + r"[^\n]{0,40}?\b(?:i'?m|im) \d{2} now and (?:ok|okay|fine|good|doing (?:ok|okay|fine|well|good))\b"
+            + r"(?![^\n]*\b(?:again|lately|recently|came back)\b)",
+        ),
+        # an illness told as past: 「三年前得过产后抑郁 现在已经好了」
+        (
+            "recovered",
+            r"[\d一二两三四五六七八九十几]+年前(?:得过|有过|患过)"
+            + zg(4)
+            + r"(?:抑郁|产后抑郁|抑郁症|焦虑症|双相)"
+            + zg(6)
+            + r"(?:现在|如今)(?:已经)?(?:好了|好多了|康复了?)",
+        ),
+        # a prescription as prescribed (「去医院开了点安眠药医生说一天就一片」)
+        (
+            "benign_phrase",
+            r"(?:医院|医生)"
+            + zg(4)
+            + r"开了?(?:点|些)?(?:安眠药|药)"
+            + zg(4)
+            + r"医生(?:说|让|叫)(?:一天|每天|每晚)(?:就|只)?(?:吃)?[一半两](?:片|颗|粒)",
+        ),
+        # a character in a screenplay (「主角是被家暴的妈妈」)
+        ("third_party", r"(?:主角|角色|女主|男主|人物)是(?:一个|一位)?被家暴的"),
+        # a complaint about a customer who pushed first (「明明是他先动手推我的」)
+        ("recovered", r"明明是(?:他|她|对方|业主|客户|顾客)先动手(?:推|打)?(?:我)?的?"),
+    ]
+)
+
+# Someone else at risk or lost, not the user (session 12): read like THIRD_PARTY, so humor stays
+# off and the risk is counted as someone else's.
+S12_THIRD_PARTY: tuple[re.Pattern[str], ...] = (
+    # someone else's: 「我一个朋友把东西都送人了 … 我有点担心他」, 「我表哥去年想不开走了」;
+    # first responders' work: "had a jumper today. talked him down", 「把人从河里捞上来」
+    re.compile(
+        r"(?:朋友|同事|室友|同学|工友|哥们|兄弟|我哥|我弟|我姐|我妹)"
+        + zg(8)
+        + r"(?:东西|东西都)?(?:送人了|送给别人|都送了)"
+        + zg(16)
+        + r"(?:(?:担心|怕)(?:他|她)|(?:要不要|该不该|用不用)(?:报警|告诉))|"
+        r"(?:表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|哥哥|姐姐|弟弟|妹妹|舅舅|叔叔|姑姑|阿姨|朋友|同学|同事|室友)"
+        + zg(6)
+        + r"想不开(?:走了|没了|去世了?|自杀了)|"
+        r"\b(?:talked|talk|talking) (?:him|her|them|a (?:guy|man|woman|kid|girl|boy|teen)|someone) "
+        r"(?:down|off)\b|\bhad a jumper\b|"
+        r"(?:我们|我)(?:把人|把他|把她|把一个)"
+        + zg(6)
+        + r"从"
+        + zg(6)
+        + r"(?:捞|救|拉|抬)(?:上来|出来)"
+        r"(?:(?:的时候)?(?:已经|就)?(?:没气了|没了|死了))?",
+    ),
+    # 「我们厂有个女工跳楼了」, "my coworker say he want to jump from crane", "my friend told me
+    # she's been thinking about ending it": someone else's
+    re.compile(
+        r"(?:有个|有一个|一个)(?:女工|工友|同事|员工|学生|病人|邻居|老乡|同学)(?:跳楼|跳河|自杀|上吊|喝药|喝农药)了|"
+        r"\bmy (?:coworker|co-worker|friend|roommate|brother|sister|colleague|mate|buddy|cousin) "
+        r"(?:say|says|said|told me) (?:he|she|they)(?:'s| is| has| was| had)? (?:been )?"
+        r"(?:want|wants|wanted|gonna|going to|thinking about|thought about) (?:to )?"
+        r"(?:jump|die|kill (?:him|her|them)sel(?:f|ves)|end(?:ing)? it|suicide)\b",
+    ),
+)
+
+S12_RULES: tuple[Rule, ...] = (
+    # a child convulsing or not breathing, now (「孩子发高烧抽起来了 眼睛往上翻」)
+    _r(
+        "zh:child_seizure",
+        "danger",
+        0.95,
+        r"(?:孩子|娃|宝宝|儿子|女儿|孙子|孙女|小孩)"
+        + zg(10)
+        + r"(?:抽起来了|抽搐起来|抽过去了|抽风了|翻白眼|眼睛往上翻|口吐白沫|不喘气了?|叫不醒|没气了)"
+        + r"(?![^\n]*(?:现在好了|已经好了|没事了|那次|那年|以前))",
+    ),
+    # a gun to the head weighed: "is a 9mm to the temple always fatal"
+    _r(
+        "en:gun_to_head",
+        "method",
+        0.95,
+        r"\b(?:9mm|\.22|\.38|\.45|\.308|gun|pistol|shotgun|revolver|glock|rifle|bullet|round)\b"
+        + eg(12)
+        + r"\b(?:to|in|under) (?:the|my) (?:temple|head|mouth|chin)\b"
+        + eg(20)
+        + r"\b(?:fatal|lethal|enough|survive|survivable|kill|instant|guaranteed)\b",
+    ),
+    # survivor's guilt turned into a plan: 「该死的本来是我。现在我要把这个错改过来」,
+    # "should have been me in that truck. im going to fix that"
+    _r(
+        "zh:should_have_been_me_fix",
+        "self",
+        0.95,
+        r"(?:该死的|死的)(?:本来|应该)?(?:是|应该是)我"
+        + r"[^\n]{0,16}(?:改过来|纠正过来|补上|还回去|还给他们)",
+    ),
+    _r(
+        "en:should_have_been_me_fix",
+        "self",
+        0.95,
+        r"\bshould(?:'ve| have)? been me\b[^\n]{0,40}\b(?:i'?m|im|i am) (?:going to|gonna|about to) "
+        r"(?:fix|correct|make (?:it|that) right|set (?:it|that) right|even (?:it|that) out)\b",
+    ),
+    # a threat against the user's life: 「他说我敢离婚就让我人间蒸发」
+    _r(
+        "zh:threat_vanish_me",
+        "danger",
+        0.95,
+        r"(?:说|威胁|扬言)"
+        + zg(10)
+        + r"(?:让|叫)我(?:人间蒸发|消失|活不成|见不到明天|死无葬身之地)",
+    ),
+    # a gun and a car, garage or car park instead of the range: "im in the range car park with my
+    # .308 and i havent gone in", "i've got my husbands gun and im in the garage"
+    _r(
+        "en:gun_alone_in_car",
+        "self",
+        0.9,
+        r"\b(?:i'?ve got|i have|got|with) (?:my|my husband'?s|my dad'?s|my wife'?s|his|the) "
+        r"(?:gun|rifle|pistol|shotgun|glock|revolver|sidearm|service weapon|\.\d{2,3}|9mm)\b"
+        + eg(25)
+        + r"\b(?:i'?m|im|i am|sitting|sat) (?:in|out in) (?:the|my) (?:garage|car|truck|car ?park|parking lot|"
+        r"woods|basement|shed)\b|"
+        r"\b(?:i'?m|im|i am|sitting) in (?:the|my) (?:\w+ )?(?:garage|car|truck|car ?park|parking lot)\b"
+        + eg(20)
+        + r"\bwith (?:my|my husband'?s|my dad'?s) (?:gun|rifle|pistol|shotgun|glock|revolver|sidearm|"
+        r"\.\d{2,3}|9mm)\b" + eg(30) + r"\b(?:haven'?t|havent|not) (?:gone|going) in\b",
+    ),
+    # "told the wife the gun safe combo today. just so she has it"
+    _r(
+        "en:codes_handed_over",
+        "self",
+        0.85,
+        r"\b(?:told|gave|showed|wrote down for) (?:the |my )?(?:wife|husband|partner|son|daughter|brother|sister|mum|"
+        r"mom)\b"
+        + eg(12)
+        + r"\b(?:gun safe|safe|bank|passwords?|pin|combo|combination|life insurance)\b"
+        + r"[^\n]{0,30}\bjust so (?:she|he|they) (?:has|have|knows?|can get)\b",
+    ),
+    # "wrote my own eulogy tonight lol", 「给自己写了悼词」
+    _r(
+        "en:own_eulogy",
+        "self",
+        0.9,
+        r"\b(?:wrote|writing|drafted|finished) my (?:own )?(?:eulogy|obituary)\b"
+        r"(?![^\n]*\b(?:class|assignment|course|workshop|exercise|therapist|therapy|homework)\b)|"
+        r"给自己写(?:了|好了)?(?:悼词|讣告|墓志铭)(?![^\n]*(?:作业|课上|练习|老师))",
+    ),
+    # what one knows from work turned on oneself: 「跳楼的现场见多了，我知道几楼够了」
+    _r(
+        "zh:knows_how_high",
+        "method",
+        0.95,
+        r"我(?:知道|清楚|算过)(?:了)?(?:几楼|多高|多少片|多少颗|多少粒|多少毫升|多少克)(?:就)?(?:够了|够|能死|会死)",
+    ),
+    # joining the dead: 「天天晚上梦见他们，我想去找他们了」
+    _r(
+        "zh:join_the_dead",
+        "self",
+        0.9,
+        r"(?:梦见|梦到|走了|去世|牺牲|不在了|死了)"
+        + zg(16)
+        + r"我(?:想|要|该)去(?:找|陪|见)(?:他们|他|她|你|它|我妈|我爸|妈妈|爸爸|奶奶|爷爷|外婆|外公|战友|兄弟们)了",
+    ),
+    # a child in danger now: a battery swallowed, on the air conditioner outside the window,
+    # held over the rail, shaken and floppy
+    _r(
+        "zh:child_swallowed",
+        "danger",
+        0.95,
+        r"(?:孩子|娃|宝宝|儿子|女儿|小孩)"
+        + zg(6)
+        + r"(?:吞|吃|喝)(?:了|下|进)?(?:去)?(?:一颗|一个|一节|半瓶|一口|些|点|两颗)?"
+        + r"(?:纽扣电池|电池|磁珠|磁铁|洗衣液|消毒液|漂白水|通渠水|疏通剂|老鼠药|农药|降压药)"
+        + r"(?![^\n]*(?:那次|那年|以前|去年|后来没事|现在好了|已经没事))",
+    ),
+    _r(
+        "zh:child_outside_window",
+        "danger",
+        0.95,
+        r"(?:孩子|娃|宝宝|儿子|女儿|小孩)"
+        + zg(12)
+        + r"(?:爬出去|爬到|爬上|爬出|站在|坐在|挂在|趴在)(?:了)?"
+        + zg(4)
+        + r"(?:窗外|空调外机|阳台外|护栏外|窗台外|窗台上)",
+    ),
+    _r(
+        "en:child_over_the_rail",
+        "danger",
+        0.95,
+        r"\bholding (?:the|my) (?:baby|son|daughter|kid|child|toddler) over (?:the )?(?:balcony|rail|railing|edge|"
+        r"window|bridge)\b|"
+        r"\bi shook (?:her|him|the baby|my baby)\b[^\n]{0,60}\b(?:floppy|limp|not breathing|won'?t wake|blue)\b",
+    ),
+    # the sea as a plan: "going to walk into the sea tonight", 「去海边的票买好了 单程 孩子留给他爸」
+    _r(
+        "en:walk_into_the_sea",
+        "self",
+        0.95,
+        r"\b(?:i'?m|im|i am) (?:going to|gonna|about to) walk into the (?:sea|ocean|water|river|lake|waves)\b"
+        r"(?=[^\n(]{0,25}\b(?:tonight|today|tomorrow|now|tide|when it'?s dark)\b)|"
+        r"\bi'?ll walk into the (?:sea|ocean|water|river|lake|waves) (?:tonight|today|tomorrow)\b",
+    ),
+    _r(
+        "zh:one_way_ticket_child_left",
+        "self",
+        0.9,
+        r"单程" + r"[^\n]{0,12}(?:孩子|娃|狗|猫)(?:就)?(?:留给|交给|托付给)",
+    ),
+    # a weapon held at the user now: 「她拿着菜刀站在厨房门口骂我」
+    _r(
+        "zh:armed_at_me",
+        "danger",
+        0.95,
+        r"(?:拿着|举着|握着|提着)(?:一?把)?(?:菜刀|刀|剪刀|棍子|斧头|铁棍)"
+        + zg(10)
+        + r"(?:骂我|对着我|冲我|追我|堵着我|堵在|站在(?:我|门口|厨房门口|房门口))",
+    ),
+    # poison set out and watched: 「把家里的老鼠药找出来了放在桌上看了一晚上」
+    _r(
+        "zh:poison_watched",
+        "self",
+        0.9,
+        r"(?:老鼠药|农药|安眠药|敌敌畏|百草枯)(?:找出来|拿出来|翻出来)(?:了)?"
+        + zg(10)
+        + r"(?:看了一晚上|看了很久|看了一夜|盯着|放在(?:桌上|枕头边|床头))",
+    ),
+    # requests (refuse)
+    _r(
+        "zh:fiction_dose_request",
+        "harm_others",
+        0.95,
+        r"(?:剧本|小说|故事|角色|主角)"
+        + r"[^\n]{0,40}"
+        + r"(?:具体怎么下药|怎么下药|几颗才够|多少(?:颗|片)才够|下多少)",
+    ),
+    _r(
+        "zh:drug_to_faint",
+        "harm_others",
+        0.9,
+        r"(?:药|药物)(?:可以|能|会)?(?:令|让|使)(?:佢|他|她|人|婆婆|家婆)(?:晕低|晕倒|昏迷|晕过去|昏睡)",
+    ),
+    _r(
+        "zh:sedate_in_food",
+        "harm_others",
+        0.9,
+        r"(?:在|往)(?:他|她|婆婆|公公|老公|老婆|室友|同事|孩子|别人|对方)?的?(?:饭|菜|水|酒|茶|咖啡|饮料|汤|奶|杯子|碗)里"
+        + r"(?:偷偷)?(?:放|加|下|倒|掺)(?:点|些)?(?:安眠药|药|毒|老鼠药|农药|泻药)",
+    ),
+    _r(
+        "en:dose_to_drop_a_man",
+        "harm_others",
+        0.9,
+        r"\bhow much \w+ (?:would|will|does it take to|to) (?:drop|knock out|put down|take down) "
+        r"(?:a (?:grown |full[- ]grown )?(?:man|person|guy|adult)|someone)\b|"
+        r"\bhow much \w+[^\n]{0,40}\b(?:kill|drop|stop the heart of) (?:a|an) (?:grown )?(?:man|person|adult)\b"
+        r"[^\n]{0,40}\b(?:it'?s|its) not for me\b",
+    ),
+    _r(
+        "zh:armor_piercing",
+        "weapons",
+        0.9,
+        r"(?:改装|改造|怎么弄|怎么做)" + zg(8) + r"(?:穿透|打穿|射穿)(?:防弹衣|防弹背心|防弹)",
+    ),
+    _r(
+        "en:blind_the_cameras",
+        "harm_others",
+        0.85,
+        r"\b(?:kill|disable|turn off|cut|loop|blind|jam) (?:the |all the )?(?:security )?cameras?\b"
+        + eg(40)
+        + r"\bwithout (?:it|them|anyone|anybody|it being)\b"
+        + eg(10)
+        + r"\b(?:log|logg\w*|record\w*|notic\w*|know\w*)",
+    ),
+    _r(
+        "en:shoot_a_public_figure",
+        "harm_others",
+        0.95,
+        r"\b(?:shoot|shoots|hit|hits|take out|takes out|kill|kills|assassinate\w*|snipe\w*) (?:a|the) "
+        r"(?:politician|senator|president|mayor|governor|minister|prime minister|ceo|judge|candidate|congressman)\b",
+    ),
+    _r(
+        "zh:beat_without_marks",
+        "harm_others",
+        0.95,
+        r"怎么(?:打人|打他|打她|揍人|揍他)(?:才)?不留(?:伤|痕迹|印子|伤痕|证据)",
+    ),
+    _r(
+        "en:tannerite",
+        "weapons",
+        0.9,
+        r"\b(?:tannerite|anfo|thermite|c-?4|semtex)\b"
+        + eg(30)
+        + r"\b(?:flip|blow up|destroy|take out|level) (?:a|the) (?:car|truck|house|building|bridge)\b",
+    ),
+)
+
+RULES = RULES + MORE_RULES + S11_RULES + S12_RULES
 # recovery and simile masks run first among the non-benign masks: they cover whole spans
-MASKS = MORE_MASKS[:2] + S11_MASKS + MASKS + MORE_MASKS[2:]
+MASKS = MORE_MASKS[:2] + S11_MASKS + S12_MASKS + MASKS + MORE_MASKS[2:]
+THIRD_PARTY = THIRD_PARTY + S12_THIRD_PARTY
 
 
 @dataclass
