@@ -126,23 +126,23 @@ _BENIGN_CONTEXT = re.compile(
 # rule kinds that say the user is in danger (a method asked about alone does not)
 _IN_DANGER = frozenset({"self", "danger"})
 
-# Spans of the user's own danger or intent (or a child's beside them) that the model's benign
-# reading never holds back:
+# Spans of the user's own danger or intent that the model's benign reading never holds back
+# (besides the rules marked urgent):
 # danger told in the present ("I'm being abused", 「现在被」, 「刚割完，流了好多」), a threat
 # against the user's life ("my husband threatened to kill me"), and a decision told as made
 # ("already decided", "can't promise I'll be here monday").
 _PRESENT = re.compile(
     r"^(?:i'?m|im|i am) being\b|^我?(?:正在|现在|一直|还在|每天|天天)被|(?:这次|这回)打得|验伤|"
     r"\bthreaten(?:ing|s|ed)? to (?:kill|stab|shoot) me\b|(?:威胁|扬言)(?:说)?要?(?:杀了|弄死|杀死)我|"
-    r"^刚(?:割|划)|\bcan'?t promise\b|\balready decided\b|\bnot breathing\b|"
-    # a child in danger now (「站在空调外机上」, "i shook her ... floppy", a button battery swallowed)
-    r"空调外机|窗外|护栏外|阳台外|\bi shook (?:her|him|the baby|my baby)\b|"
-    r"\bholding (?:the|my) (?:baby|son|daughter|kid|child|toddler) over\b|纽扣电池|磁珠"
+    r"^刚(?:割|划)|\bcan'?t promise\b|\balready decided\b|\bnot breathing\b"
 )
 
 
 def _present_danger(sc: Scan) -> bool:
-    return any(rule.kind in _IN_DANGER and _PRESENT.search(span) for rule, span in sc.hits)
+    return any(
+        rule.kind in _IN_DANGER and (rule.urgent or _PRESENT.search(span) is not None)
+        for rule, span in sc.hits
+    )
 
 
 # A dangerous request aimed at oneself ("any way to hurt myself without leaving marks", "make my

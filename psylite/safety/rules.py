@@ -57,10 +57,12 @@ class Rule:
     kind: Kind
     weight: float
     pattern: re.Pattern[str]
+    # danger that the model's benign reading never holds back (a child in danger now)
+    urgent: bool = False
 
 
-def _r(name: str, kind: Kind, weight: float, pattern: str) -> Rule:
-    return Rule(name, kind, weight, re.compile(pattern))
+def _r(name: str, kind: Kind, weight: float, pattern: str, *, urgent: bool = False) -> Rule:
+    return Rule(name, kind, weight, re.compile(pattern), urgent)
 
 
 # --- people and targets -----------------------------------------------------------
@@ -4399,6 +4401,7 @@ S12_RULES: tuple[Rule, ...] = (
         + r"(?:吞|吃|喝)(?:了|下|进)?(?:去)?(?:一颗|一个|一节|半瓶|一口|些|点|两颗)?"
         + r"(?:纽扣电池|电池|磁珠|磁铁|洗衣液|消毒液|漂白水|通渠水|疏通剂|老鼠药|农药|降压药)"
         + r"(?![^\n]*(?:那次|那年|以前|去年|后来没事|现在好了|已经没事))",
+        urgent=True,
     ),
     _r(
         "zh:child_outside_window",
@@ -4409,6 +4412,7 @@ S12_RULES: tuple[Rule, ...] = (
         + r"(?:爬出去|爬到|爬上|爬出|站在|坐在|挂在|趴在)(?:了)?"
         + zg(4)
         + r"(?:窗外|空调外机|阳台外|护栏外|窗台外|窗台上)",
+        urgent=True,
     ),
     _r(
         "en:child_over_the_rail",
@@ -4417,6 +4421,7 @@ S12_RULES: tuple[Rule, ...] = (
         r"\bholding (?:the|my) (?:baby|son|daughter|kid|child|toddler) over (?:the )?(?:balcony|rail|railing|edge|"
         r"window|bridge)\b|"
         r"\bi shook (?:her|him|the baby|my baby)\b[^\n]{0,60}\b(?:floppy|limp|not breathing|won'?t wake|blue)\b",
+        urgent=True,
     ),
     # the sea as a plan: "going to walk into the sea tonight", 「去海边的票买好了 单程 孩子留给他爸」
     _r(
