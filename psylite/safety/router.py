@@ -387,25 +387,21 @@ class Router:
 
         strong = sc.best(CRISIS_KINDS)
         refuse = sc.best(REFUSE_KINDS)
+        in_danger = sc.best(_IN_DANGER) > 0.0
+        # a request to harm someone, with nothing saying the user is in danger: the means it
+        # names serve the harm (「什么药能把它药死 还查不出来」, 「在婆婆饭里放安眠药」)
+        serves_harm = not in_danger and sc.best({"harm_others"}) >= REFUSE_THRESHOLD
         if (
             strong
-            and not sc.best(_IN_DANGER)
-            # a means asked for someone named, or beside a request to harm (「什么药能把它药死
-            # 还查不出来」: the method serves the poisoning)
-            and (AIMED_AT_OTHER.search(norm) or sc.best({"harm_others"}) >= REFUSE_THRESHOLD)
+            and (serves_harm or (not in_danger and AIMED_AT_OTHER.search(norm)))
             and not SELF_MEASURE.search(norm)
         ):
             # a means asked for, for someone else: a request to harm, not the user's crisis
             strong, refuse = 0.0, max(refuse, REFUSE_THRESHOLD)
             reasons.append("the means asked about is meant for someone else")
         topic = sc.combined("topic")
-        if (
-            strong == 0.0
-            and not sc.best(_IN_DANGER)
-            and sc.best({"harm_others"}) >= REFUSE_THRESHOLD
-        ):
-            # the means named serve the harm asked for (「在婆婆饭里放安眠药」), not the user's risk
-            topic = 0.0
+        if strong == 0.0 and serves_harm:
+            topic = 0.0  # not the user's risk
         elif sc.info_context and strong == 0.0:
             topic *= 0.45  # talking about the subject (essay, news, helping someone)
         hopeless = sc.combined("hopeless")

@@ -3823,11 +3823,12 @@ MORE_RULES: tuple[Rule, ...] = (
 S11_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(p))
     for name, p in [
-        # 「这个班上得我想死」「塞车塞到想死」: any chore driven to 想死 — not sorrow or pain
+        # 「这个班上得我想死」「塞车塞到想死」「太阳晒得我要死了」: any chore or the weather driven to
+        # 想死 / 要死了 — not sorrow or pain
         (
             "hyperbole",
             r"(?<=[\u4e00-\u9fff])(?<!难过)(?<!痛苦)(?<!难受)(?<!绝望)(?<!伤心)(?<!崩溃)(?<!抑郁)(?<!孤独)"
-            r"(?<!心痛)(?<!疼)(?<!痛)(?<!哭)(?:得|到)我?快?想死(?:了)?",
+            r"(?<!心痛)(?<!疼)(?<!痛)(?<!哭)(?:得|到)我?快?(?:想死(?:了)?|要死了)",
         ),
         # 「好想死 开玩笑的啦」, 「我真是想死 点答好」 (how do I answer them)
         (
@@ -4208,12 +4209,9 @@ S11_RULES: tuple[Rule, ...] = (
 )
 
 # --- session 12: what fresh writer sets (blind36, blind38) taught -------------------------
-_S12_HOLD = r"(?<!难过)(?<!痛苦)(?<!难受)(?<!绝望)(?<!伤心)(?<!崩溃)(?<!抑郁)(?<!孤独)(?<!心痛)(?<!疼)(?<!痛)(?<!哭)"
 S12_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(p))
     for name, p in [
-        # 「工地上太阳晒得我要死了」: a chore or the weather driven to 要死 — not sorrow
-        ("hyperbole", r"(?<=[\u4e00-\u9fff])" + _S12_HOLD + r"(?:得|到)我?快?要死了"),
         # the past told as past: 「前几年我也想过轻生 现在好多了」, 「我不想活的那段日子已经过去了」,
         # "thought about suicide a lot in my 20s ... im 45 now and ok"
         (
