@@ -334,7 +334,7 @@ MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # English negation of self-harm
         (
             "negation",
-            r"\b(?:i'?m|im|i am) not (?:\w+ )?(?:suicidal|going to (?:kill|hurt|harm) myself|gonna (?:kill|hurt) myself|"
+            r"\b(?:i'?m|im|i am) not (?:\w+ )?(?:suicidal|going to (?:kill|hurt|harm) myself|gonna (?:(?:kill|hurt) myself|kms)|"
             r"in danger|planning (?:to|on)|thinking (?:about|of) (?:suicide|killing myself|ending))",
         ),
         (
@@ -401,7 +401,7 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
         r"(?:(?:my )?(?:friend|best friend|bestie|roommate|classmate|sister|brother|mom|mum|dad|cousin|"
         r"girlfriend|boyfriend|partner|wife|husband|son|daughter|kid|student|coworker|colleague|grandad|"
         r"granddad|grandpa|grandma|nan|nana|granny|grandmother|grandfather|uncle|aunt|neighbou?r|mate|best mate|"
-        r"buddy|pal)|"
+        r"buddy|pal)|one of (?:our|my) \w+|"
         r"\b(?:he|she|they))\b"
         r"(?:(?!\bi\b|\bi'?m\b)[^.!?;\n]){0,25}"
         r"\b(?:says?|said|saying|keeps? (?:saying|threatening|texting|posting)|threaten(?:s|ed|ing)|texted|texts|"
@@ -409,7 +409,8 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
         r"(?: to| me| that)?(?: stuff| things)?(?: like)?:? ?['\"‘“][^'\"’”\n]{0,60}"
         r"(?:wants? to die|wanna die|kill (?:my|him|her)self|\bkms\b|end it all|end (?:my|his|her) life|"
         r"unalive|suicid\w*|not (?:be )?here anymore|better off dead|won'?t be (?:around|here) (?:much )?"
-        r"(?:longer|anymore)|jump off (?:a|the) (?:bridge|building|roof|cliff))[^'\"’”\n]{0,60}['\"’”]"
+        r"(?:longer|anymore)|jump off (?:a|the) (?:bridge|building|roof|cliff)|if i died|"
+        r"(?:nobody|no one|no-one) would (?:notice|care|miss me))[^'\"’”\n]{0,60}['\"’”]"
     ),
     re.compile(
         _ZH_THIRD
@@ -1419,7 +1420,8 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "recovered",
             r"(?:以前|之前|曾经|过去|那时候?|小时候|上学的?时候|(?:大学|中学|高中|初中|小学|"
-            r"大[一二三四])的?时候|初[一二三]|高[一二三]|\d+年前|[一二两三四五六七八九十几]+年前|那段时间|那几年)"
+            r"大[一二三四])的?时候|初[一二三]|高[一二三]|\d+年前|[一二两三四五六七八九十几]+年前|那段时间|那几年|"
+            r"前几年|前些年|早些年|那些年)"
             + zg(12)
             + r"(?:自残|自杀|轻生|想死|割腕|自伤|不想活|想不开|活不下去|紫砂|结束自己|结束生命|跳楼|跳河|寻死|"
             r"去死|想过死)(?:过)?"
@@ -1498,7 +1500,9 @@ MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "third_party",
             r"(?:新闻|报道|热搜|明星|网红|名人|演员|歌手|偶像|作家)"
             + zg(12)
-            + r"(?:自杀|轻生|跳楼|跳河)(?:了|身亡|去世)?",
+            + r"(?:自杀|轻生|跳楼|跳河)(?:了|身亡|去世)?"
+            # ... unless the user is the one in the news (「新闻里有个跳河的 … 那可能就是我」)
+            + r"(?![^\n]{0,16}(?:就是我|会是我|是我自己))",
         ),
         # abuse in childhood, told as the past (「小时候我爸喝酒就打我 现在他老了要我养他」)
         (
@@ -2133,7 +2137,10 @@ MORE_RULES: tuple[Rule, ...] = (
         "zh:stalked",
         "danger",
         0.9,
-        r"跟踪我|尾随我|跟着我回家|在我家(?:楼下|门口)(?:等|守|蹲)|(?:泼|扔)(?:我)?(?:硫酸|汽油|浓硫酸)|毁(?:了)?我(?:的)?容",
+        r"跟踪我|尾随我|跟着我回家|在我家(?:楼下|门口)(?:等|守|蹲)|"
+        # acid thrown at the user, not a plan to throw it (「想在他下班路上泼硫酸」 is a request)
+        r"(?:泼|扔)我(?:一身|一脸)?(?:硫酸|汽油|浓硫酸)|(?:往|朝|对)我(?:脸上|身上)?(?:泼|扔)(?:硫酸|汽油|浓硫酸)|"
+        r"(?:被(?:人|他|她)?|说要|扬言要?|威胁(?:要|说)?)(?:泼|扔)(?:我)?(?:硫酸|汽油|浓硫酸)|毁(?:了)?我(?:的)?容",
     ),
     _r(
         "zh:sexual_abuse",
@@ -3838,14 +3845,6 @@ S11_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?![^\n]{0,6}(?:其实不是|其实是真的|是真的|不是开玩笑))|"
             r"想死" + zg(4) + r"(?:怎么|点)(?:答|回答|回复|回)",
         ),
-        # someone else's words or risk: 「我怕他想不开」, 「哥们…一直说活着没意思」
-        (
-            "third_party",
-            r"(?:怕|担心)(?:他|她)(?:会)?想不开|"
-            r"(?:我弟|我哥|我姐|我妹|哥们|兄弟|朋友|同事|室友|同学|工友)"
-            + zg(16)
-            + r"(?:一直|老是|总是|经常|老|就|哭着|就哭着?)说(?:活着没意思|活着没劲|不想活|想死)",
-        ),
         # 「看到新闻说有个医生跳楼了」; 「给一个割腕的小姑娘缝针」 (a patient's wound)
         (
             "third_party",
@@ -3859,14 +3858,6 @@ S11_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?:割腕|自杀|跳楼|服毒|喝药|吃药)的"
             + zg(6)
             + r"(?:缝针|洗胃|抢救|包扎|处理伤口)",
-        ),
-        (
-            "third_party",
-            r"\b(?:buddy|friend|brother|bro|coworker|guy|cousin)\b"
-            + eg(40)
-            + r"\b(?:keeps|kept) saying (?:he'?d|she'?d|they'?d|he would|she would) be better off dead\b|"
-            r"\b(?:brother|sister|dad|father|mom|mum|mother|friend|son|husband|wife|uncle) is drinking "
-            r"(?:himself|herself) to death\b",
         ),
         # "i used to self harm as a teen. … im fine, just shaken"
         (
@@ -3920,6 +3911,25 @@ S11_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r"(?:😤|气到发抖|气死|气疯|🙄|开玩笑)",
         ),
     ]
+)
+
+# Someone else at risk (session 11; first written as plain masks, which dropped the "someone else
+# may be at risk" reading): 「我怕他想不开」, 「哥们…一直说活着没意思」, "my buddy keeps saying he'd be
+# better off dead", "my dad is drinking himself to death"
+S11_THIRD_PARTY: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"(?:怕|担心)(?:他|她)(?:会)?想不开|"
+        r"(?:我弟|我哥|我姐|我妹|哥们|兄弟|朋友|同事|室友|同学|工友)"
+        + zg(16)
+        + r"(?:一直|老是|总是|经常|老|就|哭着|就哭着?)说(?:活着没意思|活着没劲|不想活|想死)"
+    ),
+    re.compile(
+        r"\b(?:buddy|friend|brother|bro|coworker|guy|cousin)\b"
+        + eg(40)
+        + r"\b(?:keeps|kept) saying (?:he'?d|she'?d|they'?d|he would|she would) be better off dead\b|"
+        r"\b(?:brother|sister|dad|father|mom|mum|mother|friend|son|husband|wife|uncle) is drinking "
+        r"(?:himself|herself) to death\b"
+    ),
 )
 
 S11_RULES: tuple[Rule, ...] = (
@@ -4212,17 +4222,10 @@ S11_RULES: tuple[Rule, ...] = (
 S12_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(p))
     for name, p in [
-        # the past told as past: 「前几年我也想过轻生 现在好多了」, 「我不想活的那段日子已经过去了」,
-        # "thought about suicide a lot in my 20s ... im 45 now and ok"
+        # the past told as past (「前几年我也想过轻生 现在好多了」 is the first zh "recovered" mask's):
+        # 「我不想活的那段日子已经过去了」, "thought about suicide a lot in my 20s ... im 45 now and ok"
         (
             "recovered",
-            r"(?:前几年|前些年|早些年|那些年)"
-            + zg(8)
-            + r"(?:想过|有过)"
-            + zg(2)
-            + r"(?:轻生|自杀|死|去死|跳楼|紫砂|不想活)"
-            + r"[^\n]{0,12}?(?:现在|如今|目前)(?:已经)?(?:好多了|好很多|挺好|很好|还好|好了|没事了)"
-            + r"(?![^\n]*(?:又想死|又想跳|又开始|最近又|还是想死|又想了))|"
             r"(?:不想活|想死|想自杀|想轻生|想不开)的那段(?:日子|时间|时期)(?:已经|早就|都)?(?:过去了|结束了)|"
             r"\b(?:thought about|thinking about|was) (?:suicide|killing myself|suicidal)\b"
             + eg(30)
@@ -4261,11 +4264,11 @@ S12_THIRD_PARTY: tuple[re.Pattern[str], ...] = (
     # someone else's: 「我一个朋友把东西都送人了 … 我有点担心他」, 「我表哥去年想不开走了」;
     # first responders' work: "had a jumper today. talked him down", 「把人从河里捞上来」
     re.compile(
-        r"(?:朋友|同事|室友|同学|工友|哥们|兄弟|我哥|我弟|我姐|我妹)"
+        r"(?:朋友|同事|室友|舍友|同学|工友|哥们|兄弟|我哥|我弟|我姐|我妹|学弟|学妹|学长|学姐|队友)"
         + zg(8)
         + r"(?:东西|东西都)?(?:送人了|送给别人|都送了)"
         + zg(16)
-        + r"(?:(?:担心|怕)(?:他|她)|(?:要不要|该不该|用不用)(?:报警|告诉))|"
+        + r"(?:(?:担心|怕)(?:他|她)|(?:要不要|该不该|用不用)(?:报警|告诉|报告)|我该怎么办)|"
         r"(?:表哥|表姐|表弟|表妹|堂哥|堂姐|堂弟|堂妹|哥哥|姐姐|弟弟|妹妹|舅舅|叔叔|姑姑|阿姨|朋友|同学|同事|室友)"
         + zg(6)
         + r"想不开(?:走了|没了|去世了?|自杀了)|"
@@ -4418,6 +4421,19 @@ S12_RULES: tuple[Rule, ...] = (
         0.95,
         r"\bholding (?:the|my) (?:baby|son|daughter|kid|child|toddler) over (?:the )?(?:balcony|rail|railing|edge|"
         r"window|bridge)\b|"
+        # a child up on the railing who will not come down: "she climbed onto the balcony railing
+        # and won't come down, we're on the 9th floor"
+        r"\b(?:baby|son|daughter|kid|child|toddler|little (?:sister|brother)|niece|nephew|\(\d\)|\d ?(?:yo|year old))\b"
+        + eg(60)
+        + r"\b(?:climbed|climbing|standing|sitting|hanging|is) (?:up )?(?:on|onto|over|off|out on) the "
+        r"(?:balcony |window )?(?:railing|rail|ledge|window ?sill)\b"
+        + r"[^\n]{0,60}\b(?:won'?t (?:come|get) down|\d+(?:st|nd|rd|th) floor|what do i do|help)\b",
+        urgent=True,
+    ),
+    _r(
+        "en:child_shaken",
+        "danger",
+        0.95,
         r"\bi shook (?:her|him|the baby|my baby)\b[^\n]{0,60}\b(?:floppy|limp|not breathing|won'?t wake|blue)\b",
         urgent=True,
     ),
@@ -4524,10 +4540,171 @@ S12_RULES: tuple[Rule, ...] = (
     ),
 )
 
-RULES = RULES + MORE_RULES + S11_RULES + S12_RULES
+# --- session 13: what fresh writer sets (b42-b45) taught ---------------------------------
+_ZH_MONEY_WRONG = r"(?:套路贷|网贷|诈骗|骗子|骗了|被骗|骗走|押金|工资|欠薪|克扣|借条|合同|高利贷|传销|杀猪盘)"
+
+S13_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p))
+    for name, p in [
+        # the police asked about money wronged, not called for help: 「套路贷能报警吗」,
+        # 「被房东骗了押金 报警了警察说不管」, 「老板克扣工资 还说我没工签不敢报警」
+        (
+            "benign_phrase",
+            _ZH_MONEY_WRONG + zg(24) + r"报警|报警" + zg(12) + _ZH_MONEY_WRONG,
+        ),
+        # killing oneself with work: "killing myself 16 hours a day", "killing myself working"
+        (
+            "hyperbole",
+            r"\bkilling myself (?:\d+|twelve|fourteen|sixteen|eighteen) ?(?:hours|hrs|hr)\b|"
+            r"\bkilling myself (?:working|studying|at work|at the gym|over (?:this|that|a) \w+)\b",
+        ),
+        # a joke retold and named as one: "i said 'i'm gonna kill myself if this raid wipes
+        # again' … it was a joke"
+        (
+            "hyperbole",
+            r"\bi (?:said|joked|typed|posted|wrote) ['\"‘“]?i'?m (?:gonna|going to) (?:kill myself|kms)\b"
+            r"[^\n]{0,60}?(?=[^\n]{0,60}\b(?:it was|was) (?:a|just a|obviously a) joke\b)",
+        ),
+        # someone else's threat in a game: "bro said 'i'm gonna kill you' in vc and then killed me
+        # in game" (a harmless compound: refusal rules must not read it either)
+        (
+            "benign_phrase",
+            r"\b(?:he|she|they|bro|my (?:friend|teammate|duo)|someone|\w+) (?:said|says|yelled|typed|screamed) "
+            r"['\"‘“]i'?m (?:gonna|going to) kill you['\"’”]?(?= in (?:vc|voice|chat|game|discord|lobby)\b)",
+        ),
+        # a game death: 「游戏里又被人砍死了 装备全爆」
+        ("hyperbole", r"游戏里" + zg(4) + r"被(?:人|怪|boss|BOSS)?(?:砍|打|杀|秒)死了?"),
+        # an accusation the user wants to make up, not abuse of the user: 「举报他猥亵」 (not 「…猥亵我」)
+        ("third_party", r"举报(?:他|她|老师|对方|那个人)(?:猥亵|性侵|强奸|性骚扰)(?!我)"),
+    ]
+)
+
+# Someone else at risk or lost (session 13)
+S13_THIRD_PARTY: tuple[re.Pattern[str], ...] = (
+    # 「听说初中同学因为出柜被家暴，后来自杀了」: someone else's abuse and death
+    re.compile(
+        r"(?:同学|朋友|同事|室友|舍友|邻居|学长|学姐|学弟|学妹|表哥|表姐|表弟|表妹)"
+        + zg(12)
+        + r"(?:后来|最后|那年|去年|前年)(?:还是)?(?:自杀了|跳楼了|走了|没了|去世了)"
+    ),
+    # "my friend took too many pills last month, she's ok now": someone else's overdose
+    re.compile(
+        r"\bmy (?:best )?(?:friend|roommate|sister|brother|cousin|girlfriend|boyfriend|partner|mom|dad|son|daughter) "
+        r"(?:took|swallowed|overdosed on|od'?d on) (?:too many|a bunch of|a lot of|all (?:her|his|their)) "
+        r"(?:pills|tablets|meds|sleeping pills)\b"
+    ),
+    # someone else's goodbye, and they are safe now: "one of our mods posted 'goodbye everyone'
+    # … he's ok now in hospital" (without "ok now" the goodbye stays a crisis to act on)
+    re.compile(
+        r"\b(?:posted|wrote|sent|texted) ['\"‘“]?(?:goodbye|bye) (?:everyone|all|forever|guys)\b"
+        r"(?=[^\n]{0,80}\b(?:he|she|they)(?:'s| is|'re| are) (?:ok|okay|safe|fine|alive) now\b)"
+    ),
+)
+
+S13_RULES: tuple[Rule, ...] = (
+    # a goodbye with the last word: 「姐妹们我先走了，以后骂我的人不会再有机会了」
+    _r(
+        "zh:leaving_for_good",
+        "self",
+        0.9,
+        r"我(?:就)?先走了[，,。 ]*(?:以后|从此|从今以后)"
+        + zg(10)
+        + r"(?:不会再有机会|再也(?:骂不到|见不到|看不到|找不到)我|不用再(?:骂|管|烦)我)",
+    ),
+    # 「如果明天新闻里有个跳河的高中生，那可能就是我」
+    _r(
+        "zh:news_would_be_me",
+        "self",
+        0.95,
+        r"(?:新闻|热搜|报纸)(?:里|上)"
+        + zg(16)
+        + r"(?:跳河|跳楼|跳江|跳海|自杀|轻生|卧轨|尸体)"
+        + r"[^。！？!?；;\n]{0,4}[，,]?(?:那|就)?(?:可能|应该|大概|多半)?就?是我",
+    ),
+    # a place known for it, chosen: 「想在日本结束 听说这边有一片森林很有名」
+    _r(
+        "zh:end_at_a_place",
+        "self",
+        0.95,
+        r"(?:想|要|打算|准备)(?:在|去)"
+        + zg(6)
+        + r"结束(?:自己|生命|这一切|一切)?"
+        + zg(16)
+        + r"(?:森林|树海|青木原|悬崖|海边|大桥)|青木原|自杀森林",
+    ),
+    _r(
+        "en:suicide_forest",
+        "topic",
+        0.5,
+        r"\b(?:aokigahara|suicide forest)\b",
+    ),
+    # one's last post written: "writing my last wechat moment. trying to make it not sound sad"
+    _r(
+        "en:last_post",
+        "self",
+        0.9,
+        r"\b(?:writing|wrote|drafting|drafted|posting|typing) my (?:last|final) (?:wechat moment|moment|post|tweet|"
+        r"story|status|message|words|ig post|instagram post|weibo)\b"
+        r"(?! (?:of|for|before|on|in|about|from)\b)",
+    ),
+    # 「今晚想把自己送走」 (not a game's 送人头)
+    _r(
+        "zh:send_myself_off",
+        "self",
+        0.9,
+        r"(?:想|要|准备|打算|可以)把自己送走",
+    ),
+    # requests: arson made to look like an accident, a partner who should "have an accident",
+    # a bank card cloned, someone lured somewhere alone, a child knocked out with medicine, a
+    # false accusation, acid bought for someone
+    _r(
+        "en:staged_accident",
+        "harm_others",
+        0.9,
+        r"\b(?:fire|blaze)\b" + eg(30) + r"\blook like an accident\b|"
+        r"\b(?:their|my|his|her|a|the) (?:business )?(?:partner|boss|wife|husband|landlord|brother|sister|"
+        r"father|mother|dad|mom|uncle|ex|neighbou?r)\b" + eg(12) + r"['\"‘“]?have an accident\b",
+    ),
+    _r(
+        "en:card_fraud",
+        "harm_others",
+        0.85,
+        r"\bclone (?:my |a |his |her |someone'?s |\w+'?s )?(?:\w+'?s )?(?:bank|credit|debit|atm) ?cards?\b",
+    ),
+    _r(
+        "en:lure_alone",
+        "harm_others",
+        0.9,
+        r"\blure (?:him|her|them|someone|a guy|this guy|that guy|my ex)\b" + eg(20) + r"\b(?:alone|somewhere)\b",
+    ),
+    _r(
+        "en:knock_a_child_out",
+        "harm_others",
+        0.9,
+        r"\b(?:benadryl|melatonin|nyquil|sleeping pills?|sedatives?|xanax|valium|cough syrup|dose)\b"
+        + eg(40)
+        + r"\bknock (?:my |the |a |his |her )?(?:\w+ )?(?:toddler|baby|kid|child|niece|nephew|son|daughter|"
+        r"little (?:brother|sister))(?: \w+)? out\b",
+    ),
+    _r(
+        "zh:false_accusation",
+        "harm_others",
+        0.9,
+        r"假装(?:是)?" + zg(12) + r"(?:举报|报案|告)(?:他|她|老师|对方)?" + zg(4) + r"(?:猥亵|性侵|强奸|性骚扰|偷|打人)|"
+        r"诬告(?:他|她|老师|对方|那个人)",
+    ),
+    _r(
+        "zh:acid_for_someone",
+        "harm_others",
+        0.95,
+        r"(?:泼|扔)(?:他|她|那个人|对方)?(?:一脸|一身)?(?:硫酸|浓硫酸)" + zg(8) + r"(?:哪里|哪儿|去哪|怎么|在哪)(?:能|可以)?(?:买|弄|搞)",
+    ),
+)
+
+RULES = RULES + MORE_RULES + S11_RULES + S12_RULES + S13_RULES
 # recovery and simile masks run first among the non-benign masks: they cover whole spans
-MASKS = MORE_MASKS[:2] + S11_MASKS + S12_MASKS + MASKS + MORE_MASKS[2:]
-THIRD_PARTY = THIRD_PARTY + S12_THIRD_PARTY
+MASKS = MORE_MASKS[:2] + S11_MASKS + S12_MASKS + S13_MASKS + MASKS + MORE_MASKS[2:]
+THIRD_PARTY = THIRD_PARTY + S11_THIRD_PARTY + S12_THIRD_PARTY + S13_THIRD_PARTY
 
 
 @dataclass
