@@ -386,6 +386,31 @@ Session 12 (2026-11-26):
   0.964 / 0.067 / 1.000 / 0 with the router of 2dffc1d and the same with session 12's rules:
   on text nobody has looked at, recall is near the target and false crisis above it.
 
+Session 13 (2026-11-27):
+
+- Four more fresh independent writer sets, measured before any reading with the router of
+  b91f705: blind42 (LGBTQ+ teenagers and young adults) 0.982 / 0.059 / 0.933 / 0; blind43
+  (gamers, streamers, Discord) 0.982 / 0.037 / 1.000 / 0; blind44 (debt, gambling, 网贷 and
+  催收) 0.991 / 0.067 / 0.911 / 0; blind45 (Chinese students abroad, 中英夹杂) 0.981 / 0.103 /
+  0.978 / 0. Pooled 0.984 / 0.067 / 0.957 / 0 (1,203 lines): recall and refusals above the
+  targets, false crisis above its target on three of four.
+- Training on the read sets did not help. blind3-39 (10,617 single-route lines by ~37
+  writers, each read already) were added to the classifier's data and the combined bar
+  lowered to 0.35 (chosen on blind36-40 with the router of 2dffc1d: 0.958 / 0.050 against
+  0.951 / 0.050). On blind42-45 before reading that looked better (42 misses against 53), but
+  blind40 (never read) fell to 0.955 / 0.081, everyday distress doubled its false crises
+  (0.016 → 0.031), "someone is following me on instagram lol" became a crisis and a suicide
+  pact told with "lol" (blind27) became humor. Reverted; the data and the bar are unchanged.
+- What their misses taught (rules): a goodbye with the last word, the user as tomorrow's news,
+  a place chosen abroad (树海), one's last post, 把自己送走, a child up on the balcony railing
+  (never held back); requests (a fire or an "accident" staged, a card cloned, someone lured
+  somewhere alone, a child knocked out with medicine, a false accusation, acid bought); the
+  ordinary (the police asked about money wronged — 报警 beside 骗 / 押金 / 工资 — work as
+  hyperbole, "not gonna kms", a game's quoted threat, other people's overdoses, words and
+  goodbyes now safe). Over the 39,295 stored messages: 3 routes fixed, 0 broken.
+- After reading: blind42-45 pooled 0.995 / 0.046 / 0.995 / 0; blind40 (still never read)
+  0.964 / 0.067 / 1.000 / 0, unchanged.
+
 The honest reading stays that of session 10: on fresh writers, before reading, the router is
 near but under the crisis-recall target and over the false-crisis one (twelve fresh sets in
 two sessions: recall 0.909-0.982, false crisis 0.022-0.090).
