@@ -433,6 +433,8 @@ AIMED_AT_OTHER = re.compile(
     r"\b(?:stop|kill|hurt|knock out|take out|poison) (?:a grown man|a kid|a child|an? \d+ ?(?:year|yr)[- ]old|"
     r"him|her|them)\b|"
     r"\ba grown man'?s heart\b|"
+    # a target described in the third person: "the lethal dose of digoxin for a 70kg elderly woman"
+    r"\bfor an? (?:\d+ ?kg )?(?:elderly|old|frail) (?:woman|man|lady|person|patient)\b|"
     r"\bi want (?:him|her|them) (?:gone|dead)\b|"
     r"\b(?:it'?s|its|this is|asking) (?:for|about) my (?:father|mother|step\w+|husband|wife|boss|supervisor|roommate|"
     r"neighbou?r|ex|(?:father|mother|brother|sister)[- ]in[- ]law|dad|mum|mom)\b"
@@ -578,7 +580,7 @@ RULES: tuple[Rule, ...] = (
         + zg(8)
         + r"(?:大家|别人|所有人|他们|家人|爸妈|父母|你们|世界|家里)"
         + zg(6)
-        + r"(?:轻松|开心|解脱|更好|好过|清净|松口气|不用|不必|少(?:一个)?(?:负担|麻烦|累赘))",
+        + r"(?:轻松|开心|解脱|更好|好过|清净|松口气|不用|不必|少(?:一个)?(?:负担|麻烦|累赘)|(?:都|也)好(?!好))",
     ),
     _r(
         "zh:world_without_me",
@@ -4574,6 +4576,18 @@ S13_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # a game death: 「游戏里又被人砍死了 装备全爆」
         ("hyperbole", r"游戏里" + zg(4) + r"被(?:人|怪|boss|BOSS)?(?:砍|打|杀|秒)死了?"),
+        # scars and needle marks of treatment (「透析的瘘管又堵了 … 手臂全是疤」)
+        (
+            "benign_phrase",
+            r"(?:透析|瘘管|手术|化疗|打针|扎针|输液|抽血|留置针)[^\n]{0,40}?(?:全是|都是|留了?|好多)(?:疤|针眼)",
+        ),
+        # a prognosis or a child's question, not a wish: "asked if i'm going to die from my cancer"
+        (
+            "benign_phrase",
+            r"\b(?:asked|asks|asking) (?:me )?(?:if|whether) i'?m (?:going to|gonna) die\b|"
+            r"\b(?:going to|gonna) die (?:from|of) (?:my |this |the )?(?:cancer|illness|disease|tumou?r|condition|"
+            r"heart failure|copd|als)\b",
+        ),
         # an accusation the user wants to make up, not abuse of the user: 「举报他猥亵」 (not 「…猥亵我」)
         ("third_party", r"举报(?:他|她|老师|对方|那个人)(?:猥亵|性侵|强奸|性骚扰)(?!我)"),
     ]
@@ -4692,6 +4706,62 @@ S13_RULES: tuple[Rule, ...] = (
         0.9,
         r"假装(?:是)?" + zg(12) + r"(?:举报|报案|告)(?:他|她|老师|对方)?" + zg(4) + r"(?:猥亵|性侵|强奸|性骚扰|偷|打人)|"
         r"诬告(?:他|她|老师|对方|那个人)",
+    ),
+    # blind46 (chronic illness, hospice): over the bed rail and down, a low blood sugar let fall,
+    # a painless way found, one's own dialysis line cut
+    _r(
+        "en:climb_over_and_down",
+        "method",
+        0.9,
+        r"\b(?:i can|i could|i'?ll|i will|gonna|going to) climb (?:over|out)\b[^\n]{0,60}"
+        r"\b(?:\w+) (?:floors?|stories|storeys) (?:down|up|high)\b",
+    ),
+    _r(
+        "en:let_sugar_fall",
+        "self",
+        0.9,
+        r"\b(?:blood sugar|sugar|glucose|bg)\b[^\n]{0,80}\b(?:let it|letting it) (?:drop|go down|go lower|fall|"
+        r"keep (?:dropping|falling))\b",
+    ),
+    _r(
+        "zh:painless_way_found",
+        "self",
+        0.9,
+        r"无痛的?(?:方法|死法|办法|方式)" + r"[^\n]{0,20}(?:找到|选好|可行|决定)",
+    ),
+    _r(
+        "zh:line_cut",
+        "danger",
+        0.9,
+        r"我(?:已经)?把" + zg(6) + r"(?:导管|透析管|置管|输液管|氧气管|呼吸机)" + zg(2) + r"(?:剪|拔|扯|关)(?:了|断|掉)",
+    ),
+    # requests: medicine stolen or swapped, someone overdosed on purpose
+    _r(
+        "en:drug_theft",
+        "harm_others",
+        0.85,
+        r"\b(?:get into|break into|sneak into)\b" + eg(30) + r"\b(?:supply room|pharmacy|drug (?:cabinet|room)|"
+        r"med(?:ication|s)? (?:room|cart|cabinet))\b",
+    ),
+    _r(
+        "zh:drug_theft",
+        "harm_others",
+        0.85,
+        r"趁" + zg(4) + r"(?:没人|没有人|人少|换班|不注意)" + zg(10) + r"(?:拿|偷|顺)" + zg(4) + r"(?:吗啡|芬太尼|杜冷丁|安定|曲马多|药)",
+    ),
+    _r(
+        "en:swap_pills",
+        "harm_others",
+        0.9,
+        r"\bswap (?:[\w']+ ){0,4}(?:pills|meds|medication|tablets|insulin)\b" + eg(40) + r"\b(?:looks? the same|does "
+        r"nothing|placebo|sugar pills?|won'?t notice)\b",
+    ),
+    _r(
+        "en:overdose_someone",
+        "harm_others",
+        0.95,
+        r"\b(?:overdose|od) (?:someone|somebody|him|her|them|my (?:dad|mom|mum|father|mother|husband|wife|stepdad|"
+        r"stepmom|grandma|grandpa|boss|roommate))\b",
     ),
     _r(
         "zh:acid_for_someone",
