@@ -24,7 +24,7 @@ from psylite.safety.normalize import normalize
 
 HOLDOUTS = ["routing_holdout.jsonl", "routing_holdout2.jsonl", "routing_holdout3.jsonl"]
 # writer sets that never trained the classifier
-KEPT_OUT = [*range(3, 41), 42, 43, 44, 45, 46]
+KEPT_OUT = [*range(3, 41), *range(42, 48)]
 
 
 def assert_levels(
@@ -263,6 +263,10 @@ def test_training_data_contains_no_blind_case(name: str) -> None:
         # dialysis line cut, 「我死了对大家都好」; medicine stolen or swapped, someone overdosed on
         # purpose, a dose asked for "a 70kg elderly woman"; treatment scars, a prognosis).
         ("routing_blind46.jsonl", (0.99, 0.03, 0.97)),
+        # the last session-13 writer ("an ordinary night on a bilingual late-night support chat",
+        # 52 % zh; two lines already in our data dropped) arrived after all of them and is NEVER
+        # READ: 0.981 / 0.066 / 0.978 / 0 with b91f705 and the same with every session-13 rule.
+        ("routing_blind47.jsonl", (0.97, 0.07, 0.97)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(
