@@ -24,7 +24,7 @@ from psylite.safety.normalize import normalize
 
 HOLDOUTS = ["routing_holdout.jsonl", "routing_holdout2.jsonl", "routing_holdout3.jsonl"]
 # writer sets that never trained the classifier
-KEPT_OUT = [*range(3, 41), *range(42, 48)]
+KEPT_OUT = [*range(3, 41), *range(42, 49)]
 
 
 def assert_levels(
@@ -267,6 +267,11 @@ def test_training_data_contains_no_blind_case(name: str) -> None:
         # 52 % zh; two lines already in our data dropped) arrived after all of them and is NEVER
         # READ: 0.981 / 0.066 / 0.978 / 0 with b91f705 and the same with every session-13 rule.
         ("routing_blind47.jsonl", (0.97, 0.07, 0.97)),
+        # and a seventh ("teenagers 13-18: 中考/高考, bullying, parents, online self-harm culture",
+        # 55 % zh), never read either: 0.982 / 0.064 / 0.933 / 0 with b91f705, 0.982 / 0.071 /
+        # 0.933 / 0 now — the one line that changed (a friendship ended over a like, the model's
+        # p=0.49) crossed the combined bar by the retrain's swing (0.50), not by a rule.
+        ("routing_blind48.jsonl", (0.97, 0.08, 0.93)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(
