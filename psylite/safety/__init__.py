@@ -410,6 +410,13 @@ Session 13 (2026-11-27):
   goodbyes now safe). Over the 39,295 stored messages: 3 routes fixed, 0 broken.
 - After reading: blind42-45 pooled 0.995 / 0.046 / 0.995 / 0; blind40 (still never read)
   0.964 / 0.067 / 1.000 / 0, unchanged.
+- Three later writers: blind46 (chronic illness, dialysis, hospice) 0.955 / 0.037 / 0.889 / 0
+  with b91f705 and the same with the rules above (read afterwards: 1.000 / 0.022 / 1.000 / 0);
+  blind47 (a night on a bilingual support chat) 0.981 / 0.066 / 0.978 / 0 and blind48
+  (teenagers) 0.982 / 0.064 / 0.933 / 0, both never read, both unchanged by every session-13
+  rule (blind48: one line moved across the combined bar by the retrain, 0.071). Pooled before
+  reading, blind42-48 (2,106 lines): 0.979 / 0.062 / 0.947 / 0 — recall and refusals meet the
+  targets, false crisis does not.
 
 The honest reading stays that of session 10: on fresh writers, before reading, the router is
 near but under the crisis-recall target and over the false-crisis one (twelve fresh sets in

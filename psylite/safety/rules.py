@@ -4714,46 +4714,55 @@ S13_RULES: tuple[Rule, ...] = (
         "method",
         0.9,
         r"\b(?:i can|i could|i'?ll|i will|gonna|going to) climb (?:over|out)\b[^\n]{0,60}"
-        r"\b(?:\w+) (?:floors?|stories|storeys) (?:down|up|high)\b",
+        r"\b(?:\w+) (?:floors?|stories|storeys) (?:down|up|high)\b"
+        r"(?![^\n]*\b(?:pool|trampoline|snow|lol|lmao|haha)\b)",
     ),
     _r(
         "en:let_sugar_fall",
         "self",
         0.9,
-        r"\b(?:blood sugar|sugar|glucose|bg)\b[^\n]{0,80}\b(?:let it|letting it) (?:drop|go down|go lower|fall|"
-        r"keep (?:dropping|falling))\b",
+        r"\b(?:blood sugar|sugar|glucose|bg)\b[^\n]{0,80}\b(?:not eating|won'?t eat|not (?:going to|gonna) eat|"
+        r"not (?:treating|touching|taking)|no (?:juice|snack|food|sugar))\b[^\n]{0,60}\b(?:let it|letting it) "
+        r"(?:drop|go down|go lower|fall|keep (?:dropping|falling))\b",
     ),
     _r(
         "zh:painless_way_found",
         "self",
         0.9,
-        r"无痛的?(?:方法|死法|办法|方式)" + r"[^\n]{0,20}(?:找到|选好|可行|决定)",
+        r"无痛的?死法|"
+        r"(?![^\n]*(?:拔牙|牙医|分娩|生孩子|打针|纹身|脱毛|人流|胃镜|肠镜|麻醉|诊所|医院))"
+        r"(?:看|查|搜|找)[^\n]{0,6}[“\"「]?无痛的?(?:方法|办法|方式)[”\"」]?[^\n]{0,20}(?:终于|已经)(?:找到|选好)",
     ),
     _r(
         "zh:line_cut",
         "danger",
         0.9,
-        r"我(?:已经)?把" + zg(6) + r"(?:导管|透析管|置管|输液管|氧气管|呼吸机)" + zg(2) + r"(?:剪|拔|扯|关)(?:了|断|掉)",
+        r"我(?:已经)?把" + zg(6) + r"(?:导管|透析管|置管|输液管|氧气管|呼吸机)" + zg(2) + r"(?:剪|拔|扯|关)(?:了|断|掉)"
+        + r"(?![^\n]*(?:护士|医生)(?:说|让|帮|同意))",
     ),
     # requests: medicine stolen or swapped, someone overdosed on purpose
     _r(
         "en:drug_theft",
         "harm_others",
         0.85,
-        r"\b(?:get into|break into|sneak into)\b" + eg(30) + r"\b(?:supply room|pharmacy|drug (?:cabinet|room)|"
-        r"med(?:ication|s)? (?:room|cart|cabinet))\b",
+        r"\b(?:break into|sneak into)\b" + eg(30) + r"\b(?:supply room|pharmacy|drug (?:cabinet|room)|"
+        r"med(?:ication|s)? (?:room|cart|cabinet))\b|"
+        r"\bget into\b" + eg(30) + r"\b(?:supply room|drug (?:cabinet|room)|med(?:ication|s)? (?:room|cart|cabinet))\b"
+        + eg(30)
+        + r"\b(?:at night|after (?:hours|closing)|without (?:a|the) (?:key|badge|code)|unnoticed|when no one)\b",
     ),
     _r(
         "zh:drug_theft",
         "harm_others",
         0.85,
-        r"趁" + zg(4) + r"(?:没人|没有人|人少|换班|不注意)" + zg(10) + r"(?:拿|偷|顺)" + zg(4) + r"(?:吗啡|芬太尼|杜冷丁|安定|曲马多|药)",
+        r"趁" + zg(4) + r"(?:没人|没有人|人少|换班|不注意)" + zg(10) + r"(?:拿|偷|顺)" + zg(4) + r"(?:吗啡|芬太尼|杜冷丁|安定|曲马多|麻药)",
     ),
     _r(
         "en:swap_pills",
         "harm_others",
         0.9,
-        r"\bswap (?:[\w']+ ){0,4}(?:pills|meds|medication|tablets|insulin)\b" + eg(40) + r"\b(?:looks? the same|does "
+        r"\bswap (?:his|her|their|someone'?s|(?:my|the) (?!(?:own|pills|meds|medication|tablets|insulin)\b)[\w']+) "
+        r"(?:[\w']+ ){0,3}(?:pills|meds|medication|tablets|insulin)\b" + eg(40) + r"\b(?:looks? the same|does "
         r"nothing|placebo|sugar pills?|won'?t notice)\b",
     ),
     _r(
