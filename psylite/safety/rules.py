@@ -61,6 +61,11 @@ class Rule:
     urgent: bool = False
 
 
+def _masks(pairs: list[tuple[str, str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(mask name, pattern) pairs compiled, in order: masks consume spans, so order matters."""
+    return tuple((name, re.compile(pattern)) for name, pattern in pairs)
+
+
 def _r(name: str, kind: Kind, weight: float, pattern: str, *, urgent: bool = False) -> Rule:
     return Rule(name, kind, weight, re.compile(pattern), urgent)
 
@@ -121,9 +126,8 @@ _ZH_SPIKED = (
 _PASTIME = r"(?:夜景|风景|好美|拍照|烟花|日落|日出|星星|散步|跑步|钓鱼|烧烤|野餐|乘凉|晒|喝酒|聊天|约会|打卡|旅游|玩)"
 
 # --- masks: spans that must not count as risk --------------------------------------
-MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(p))
-    for name, p in [
+MASKS = _masks(
+    [
         # Chinese hyperbole: X死了 / 想死你了 / 要死不活 …
         (
             "hyperbole",
@@ -1413,9 +1417,8 @@ _EN_DRUGS = (
 )
 _EN_TIME = r"(?:tonight|today|tomorrow|this weekend|now|right now|soon|this week|in an hour)"
 
-MORE_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(p))
-    for name, p in [
+MORE_MASKS = _masks(
+    [
         # recovered: past ideation followed by an explicit "better now" (「高中的时候也想过紫砂
         # 现在好很多了」, 「十年前我也想过跳楼 但那是以前了」), unless it turns back (「最近又…」);
         # current risk after it stays outside the span and still counts
@@ -3829,9 +3832,8 @@ MORE_RULES: tuple[Rule, ...] = (
 )
 
 # --- session 11: what four fresh writer sets (blind32-35) taught --------------------------
-S11_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(p))
-    for name, p in [
+S11_MASKS = _masks(
+    [
         # 「这个班上得我想死」「塞车塞到想死」「太阳晒得我要死了」: any chore or the weather driven to
         # 想死 / 要死了 — not sorrow or pain
         (
@@ -4221,9 +4223,8 @@ S11_RULES: tuple[Rule, ...] = (
 )
 
 # --- session 12: what fresh writer sets (blind36, blind38) taught -------------------------
-S12_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(p))
-    for name, p in [
+S12_MASKS = _masks(
+    [
         # the past told as past (「前几年我也想过轻生 现在好多了」 is the first zh "recovered" mask's):
         # 「我不想活的那段日子已经过去了」, "thought about suicide a lot in my 20s ... im 45 now and ok"
         (
@@ -4543,11 +4544,12 @@ S12_RULES: tuple[Rule, ...] = (
 )
 
 # --- session 13: what fresh writer sets (b42-b45) taught ---------------------------------
-_ZH_MONEY_WRONG = r"(?:套路贷|网贷|诈骗|骗子|骗了|被骗|骗走|押金|工资|欠薪|克扣|借条|合同|高利贷|传销|杀猪盘)"
+_ZH_MONEY_WRONG = (
+    r"(?:套路贷|网贷|诈骗|骗子|骗了|被骗|骗走|押金|工资|欠薪|克扣|借条|合同|高利贷|传销|杀猪盘)"
+)
 
-S13_MASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(p))
-    for name, p in [
+S13_MASKS = _masks(
+    [
         # the police asked about money wronged, not called for help: 「套路贷能报警吗」,
         # 「被房东骗了押金 报警了警察说不管」, 「老板克扣工资 还说我没工签不敢报警」
         (
@@ -4689,7 +4691,9 @@ S13_RULES: tuple[Rule, ...] = (
         "en:lure_alone",
         "harm_others",
         0.9,
-        r"\blure (?:him|her|them|someone|a guy|this guy|that guy|my ex)\b" + eg(20) + r"\b(?:alone|somewhere)\b",
+        r"\blure (?:him|her|them|someone|a guy|this guy|that guy|my ex)\b"
+        + eg(20)
+        + r"\b(?:alone|somewhere)\b",
     ),
     _r(
         "en:knock_a_child_out",
@@ -4704,7 +4708,11 @@ S13_RULES: tuple[Rule, ...] = (
         "zh:false_accusation",
         "harm_others",
         0.9,
-        r"假装(?:是)?" + zg(12) + r"(?:举报|报案|告)(?:他|她|老师|对方)?" + zg(4) + r"(?:猥亵|性侵|强奸|性骚扰|偷|打人)|"
+        r"假装(?:是)?"
+        + zg(12)
+        + r"(?:举报|报案|告)(?:他|她|老师|对方)?"
+        + zg(4)
+        + r"(?:猥亵|性侵|强奸|性骚扰|偷|打人)|"
         r"诬告(?:他|她|老师|对方|那个人)",
     ),
     # blind46 (chronic illness, hospice): over the bed rail and down, a low blood sugar let fall,
@@ -4737,7 +4745,11 @@ S13_RULES: tuple[Rule, ...] = (
         "zh:line_cut",
         "danger",
         0.9,
-        r"我(?:已经)?把" + zg(6) + r"(?:导管|透析管|置管|输液管|氧气管|呼吸机)" + zg(2) + r"(?:剪|拔|扯|关)(?:了|断|掉)"
+        r"我(?:已经)?把"
+        + zg(6)
+        + r"(?:导管|透析管|置管|输液管|氧气管|呼吸机)"
+        + zg(2)
+        + r"(?:剪|拔|扯|关)(?:了|断|掉)"
         + r"(?![^\n]*(?:护士|医生)(?:说|让|帮|同意))",
     ),
     # requests: medicine stolen or swapped, someone overdosed on purpose
@@ -4745,9 +4757,13 @@ S13_RULES: tuple[Rule, ...] = (
         "en:drug_theft",
         "harm_others",
         0.85,
-        r"\b(?:break into|sneak into)\b" + eg(30) + r"\b(?:supply room|pharmacy|drug (?:cabinet|room)|"
+        r"\b(?:break into|sneak into)\b"
+        + eg(30)
+        + r"\b(?:supply room|pharmacy|drug (?:cabinet|room)|"
         r"med(?:ication|s)? (?:room|cart|cabinet))\b|"
-        r"\bget into\b" + eg(30) + r"\b(?:supply room|drug (?:cabinet|room)|med(?:ication|s)? (?:room|cart|cabinet))\b"
+        r"\bget into\b"
+        + eg(30)
+        + r"\b(?:supply room|drug (?:cabinet|room)|med(?:ication|s)? (?:room|cart|cabinet))\b"
         + eg(30)
         + r"\b(?:at night|after (?:hours|closing)|without (?:a|the) (?:key|badge|code)|unnoticed|when no one)\b",
     ),
@@ -4755,14 +4771,22 @@ S13_RULES: tuple[Rule, ...] = (
         "zh:drug_theft",
         "harm_others",
         0.85,
-        r"趁" + zg(4) + r"(?:没人|没有人|人少|换班|不注意)" + zg(10) + r"(?:拿|偷|顺)" + zg(4) + r"(?:吗啡|芬太尼|杜冷丁|安定|曲马多|麻药)",
+        r"趁"
+        + zg(4)
+        + r"(?:没人|没有人|人少|换班|不注意)"
+        + zg(10)
+        + r"(?:拿|偷|顺)"
+        + zg(4)
+        + r"(?:吗啡|芬太尼|杜冷丁|安定|曲马多|麻药)",
     ),
     _r(
         "en:swap_pills",
         "harm_others",
         0.9,
         r"\bswap (?:his|her|their|someone'?s|(?:my|the) (?!(?:own|pills|meds|medication|tablets|insulin)\b)[\w']+) "
-        r"(?:[\w']+ ){0,3}(?:pills|meds|medication|tablets|insulin)\b" + eg(40) + r"\b(?:looks? the same|does "
+        r"(?:[\w']+ ){0,3}(?:pills|meds|medication|tablets|insulin)\b"
+        + eg(40)
+        + r"\b(?:looks? the same|does "
         r"nothing|placebo|sugar pills?|won'?t notice)\b",
     ),
     _r(
@@ -4776,7 +4800,9 @@ S13_RULES: tuple[Rule, ...] = (
         "zh:acid_for_someone",
         "harm_others",
         0.95,
-        r"(?:泼|扔)(?:他|她|那个人|对方)?(?:一脸|一身)?(?:硫酸|浓硫酸)" + zg(8) + r"(?:哪里|哪儿|去哪|怎么|在哪)(?:能|可以)?(?:买|弄|搞)",
+        r"(?:泼|扔)(?:他|她|那个人|对方)?(?:一脸|一身)?(?:硫酸|浓硫酸)"
+        + zg(8)
+        + r"(?:哪里|哪儿|去哪|怎么|在哪)(?:能|可以)?(?:买|弄|搞)",
     ),
 )
 
