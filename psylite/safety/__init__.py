@@ -418,6 +418,50 @@ Session 13 (2026-11-27):
   reading, blind42-48 (2,106 lines): 0.979 / 0.062 / 0.947 / 0 — recall and refusals meet the
   targets, false crisis does not.
 
+Session 14 (2026-11-27):
+
+- Seven fresh writers (2,085 lines), measured before reading with 947229d: pooled
+  0.950 / 0.044 / 0.945 / 0 — for the first time false crisis under its target on a fresh pool
+  and crisis recall under it (work life 0.964, relationships 0.927, a night's chat 0.931,
+  nurses/medics/police/soldiers 0.919). Five were read (blind50-52, 54, 55), two never
+  (blind49, ageing parents and carers; blind53, exams).
+- What was not a rule: a Chinese message of 16-19 characters was "short" (the short-message
+  gates were written for English words); it now ends at SHORT_CJK_CHARS = 16 (10 crises
+  gained, 3 false ones over every stored unseen message). A danger rule (abuse, stalking,
+  报警, sextortion) read the words of a request as the user's danger (「我想跟踪我老板…定位器」):
+  where the model reads a request surely (refuse p >= 0.75, crisis p < 0.2, no self or method
+  sign) it stands as one — over every stored message the 42 such were all requests. And the
+  veto no longer holds back danger said to be happening now ("hitting me right now").
+- Rules (S14): no reason left, death the only way out, a last look from the bridge, a last
+  chat, a weapon stared at, a car off the flyover, the ring in the river and "next is me",
+  thugs sent for the user, a child in the water or shaken, the sea walked into, a rifle out, a
+  note written now, method questions ("without it hurting", "a clean way to go", "asking for
+  personal reasons"), a gun drawn, a partner's burns, a parent afraid of harming the baby;
+  requests (a child sedated to sleep, a man jumped); the ordinary (doses as coursework, a
+  pet's jailbreak, nail guns, 报警 by someone else, 累死了…谁来救救我, "figuratively", a dream,
+  "haven't in 3 years", a friend's quoted words, a sibling's past attempt).
+- After: the five read sets 0.996 / 0.036 / 0.991 / 0; never read (blind49, 53, and the older
+  blind40, 41, 47, 48; 1,803 lines) 0.970 / 0.053 / 0.922 → 0.973 / 0.049 / 0.926. Refusals
+  for the elderly setting stay at 0.822 on both writers (blind41, blind49).
+- Three writers arrived after those rules and were measured with them before reading:
+  blind56 (carers and families around an ageing parent) 0.882 / 0.022 / 0.867 / 0, blind57
+  (small towns, migrant workers) 0.936 / 0.089 / 0.956 / 0, blind58 (life online) 0.954 /
+  0.067 / 1.000 / 0 (947229d: pooled 0.912 / 0.059 / 0.941; the session's first rules gained
+  4 crises there and lost nothing). blind56 and blind57 were read: the emergencies of the
+  person the user is with (a stroke, a fall and no answer, a night on the floor, pills taken
+  "to be with grandpa", dementia and a grandparent missing, someone on the tracks), a thought of
+  driving off, 「我去后山了 不回来了」, a new year not to be lived, the dead joined, a fall asked
+  about, a goodbye nobody answered; requests (an impersonation script, money wired by widows,
+  a house entered unseen, a lock picked, a patient's opioids, an old person sedated); the
+  ordinary (farm poisons on farms, a rope for drying meat, a last day at a site, a pet
+  poisoned, "能报警吗", someone else's meth, fear of a parent's driving, a child's past
+  thought, a film's suicide note, a mother's quoted words, habitual wandering). A fiction frame
+  ("for a story") was tried as a sign the means are for someone else: it turned 8 stored
+  crises ("asking for a story, not really") into refusals, and was dropped.
+- Never read at the end (blind40, 41, 47, 48, 49, 53, 58; 2,102 lines): 0.965 / 0.055 /
+  0.933 with 947229d, 0.971 / 0.051 / 0.937 now. Refusals on the elderly setting (blind41,
+  blind49) stay 0.822: what blind56 taught did not reach them.
+
 The honest reading stays that of session 10: on fresh writers, before reading, the router is
 near but under the crisis-recall target and over the false-crisis one (twelve fresh sets in
 two sessions: recall 0.909-0.982, false crisis 0.022-0.090).

@@ -45,6 +45,10 @@ CLF_REFUSE = 0.6
 #: ("What can you do?", 「怎么学习效率更高」 look like the how-to requests it refuses)
 CLF_REFUSE_SHORT_CHARS = 15
 CLF_REFUSE_SHORT = 0.99
+#: a danger rule's reading (abuse, stalking, 报警) gives way to a request when the model reads
+#: one this surely (and a crisis under CLF_VETO): over every stored message the 42 such were
+#: all requests (「我想跟踪我老板…定位器」); the nearest crises sit at refuse p 0.53 and 0.31
+CLF_DANGER_REQUEST = 0.75
 #: messages shorter than this never become a crisis on the classifier's word
 CLF_SHORT_MIN_CHARS = 4
 # Gates after the combiner for short messages (under combine.SHORT_CHARS), of which its
@@ -125,6 +129,7 @@ _BENIGN_CONTEXT = re.compile(
 
 # rule kinds that say the user is in danger (a method asked about alone does not)
 _IN_DANGER = frozenset({"self", "danger"})
+_USERS_OWN = frozenset({"self", "method"})
 
 # Spans of the user's own danger or intent that the model's benign reading never holds back
 # (besides the rules marked urgent):
@@ -138,9 +143,18 @@ _PRESENT = re.compile(
 )
 
 
-def _present_danger(sc: Scan) -> bool:
+#: danger said to be happening now ("my stepdad is hitting me right now")
+_NOW = re.compile(r"\b(?:right now|rn|as we speak|at this moment)\b|正在|此时此刻|就现在")
+
+
+def _present_danger(sc: Scan, norm: str = "") -> bool:
     return any(
-        rule.kind in _IN_DANGER and (rule.urgent or _PRESENT.search(span) is not None)
+        rule.kind in _IN_DANGER
+        and (
+            rule.urgent
+            or _PRESENT.search(span) is not None
+            or (rule.kind == "danger" and _NOW.search(norm) is not None)
+        )
         for rule, span in sc.hits
     )
 
@@ -205,6 +219,16 @@ class Assessment:
 
 def _fmt(p: float) -> str:
     return f"{p:.2f}"
+
+
+#: a Chinese message says in a character about what an English one says in a word, so its
+#: "few words" end sooner
+SHORT_CJK_CHARS = 16
+
+
+def _short(norm: str) -> bool:
+    """Whether a message is short for its script (SHORT_CHARS; SHORT_CJK_CHARS in Chinese)."""
+    return len(norm) < (SHORT_CJK_CHARS if has_cjk(norm) else SHORT_CHARS)
 
 
 def _benign_reading(sc: Scan, norm: str) -> bool:
@@ -279,7 +303,7 @@ class Router:
         """Whether the combiner's crisis stands on a message this short: under SHORT_CHARS
         characters the model itself must be CLF_SHORT_CRISIS sure, and a benign reading the
         rules found must not explain it away (unless the model's reading overrides it)."""
-        if len(norm) >= SHORT_CHARS:
+        if not _short(norm):
             return True
         return pc >= CLF_SHORT_CRISIS and (
             not _benign_reading(sc, norm) or self._overrides(norm, sc, pc)
@@ -399,6 +423,20 @@ class Router:
             # a means asked for, for someone else: a request to harm, not the user's crisis
             strong, refuse = 0.0, max(refuse, REFUSE_THRESHOLD)
             reasons.append("the means asked about is meant for someone else")
+        probs = self._predict(norm)
+        if (
+            strong
+            and probs is not None
+            and sc.best(_USERS_OWN) == 0.0
+            and not any(rule.urgent for rule, _span in sc.hits)
+            and probs["refuse"] >= CLF_DANGER_REQUEST
+            and probs["crisis"] < CLF_VETO
+            and not _SELF_TARGET.search(norm)
+        ):
+            # the danger a rule saw is someone else's, and the model reads a request to hurt,
+            # track or expose them: 「我想跟踪我老板…定位器」, 「找人去卸他一条腿」, 「造一份假的验伤报告」
+            strong, refuse = 0.0, max(refuse, REFUSE_THRESHOLD)
+            reasons.append(f"a request, not the user's danger (p={_fmt(probs['refuse'])})")
         topic = sc.combined("topic")
         if strong == 0.0 and serves_harm:
             topic = 0.0  # not the user's risk
@@ -410,7 +448,6 @@ class Router:
         risk = max(strong, soft)
         rule_risk = risk
 
-        probs = self._predict(norm)
         if probs is not None:
             pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
             if strong == 0.0 and refuse == 0.0:
@@ -418,9 +455,7 @@ class Router:
                 if combined is not None and self._short_stands(norm, sc, pc):
                     risk = max(risk, 0.75)
                     reasons.append(f"classifier: crisis p={_fmt(pc)} (combined {_fmt(combined)})")
-                elif pc >= CLF_DISTRESS and (
-                    len(norm) >= SHORT_CHARS or topic or hopeless or distress_w
-                ):
+                elif pc >= CLF_DISTRESS and (not _short(norm) or topic or hopeless or distress_w):
                     # ambiguous: raises risk into the band, never to crisis by itself (and on
                     # a few words with no warning sign, not at all: "谢谢你陪我")
                     mitigated = _benign_reading(sc, norm)
@@ -445,7 +480,7 @@ class Router:
             and CLF_VETO_MIN_CHARS <= len(norm) <= MAX_CLASSIFIER_CHARS  # it read all of it
             and _AGAIN.search(norm) is None
             and sc.best({"method"}) == 0.0  # asking how is never explained away
-            and not _present_danger(sc)  # "I'm being abused by my stepdad"
+            and not _present_danger(sc, norm)  # "I'm being abused by my stepdad"
             and not _unread_language(sc)  # 「me quiero matar」: the model reads no Spanish
         ):
             risk = min(risk, VETO_RISK)

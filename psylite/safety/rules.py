@@ -4806,10 +4806,585 @@ S13_RULES: tuple[Rule, ...] = (
     ),
 )
 
-RULES = RULES + MORE_RULES + S11_RULES + S12_RULES + S13_RULES
+# --- session 14: what fresh writer sets (b50-b52, b54, b55) taught -------------------------
+_ZH_KIN_LOST = (
+    r"(?:我姐|我哥|我妹|我弟|姐姐|哥哥|妹妹|弟弟|表姐|表哥|表妹|表弟|堂姐|堂哥|同学|朋友|闺蜜|同事|室友|舍友|邻居|"
+    r"学长|学姐|学弟|学妹)"
+)
+_EN_GUN = r"(?:rifle|gun|pistol|revolver|shotgun|handgun|service weapon|sidearm)"
+_EN_CHILD = (
+    r"(?:baby|newborn|infant|son|daughter|kid|child|toddler|little one|(?:\d+|one|two|three|four|five|six) ?"
+    r"(?:yo|year old|yr old|month old|mo old))"
+)
+
+S14_MASKS = _masks(
+    [
+        # lethal doses as study or ward work: 「护理考试要背一堆致死剂量」, "studying for NCLEX … toxic vs
+        # lethal dose", "the lethal dose chart on our unit wall is outdated"
+        (
+            "benign_phrase",
+            r"(?:考试|复习|背|毒理|药理|课本|教材|考点|题)" + zg(12) + r"致死(?:剂)?量|"
+            r"致死(?:剂)?量" + zg(6) + r"(?:背不下来|背得|要背|考试|考点)",
+        ),
+        (
+            "benign_phrase",
+            r"\b(?:studying|study|exam|nclex|pharmacology|pharm class|toxicology|lecture|textbook|flashcards?)\b"
+            + eg(40)
+            + r"\b(?:toxic|lethal) (?:vs\.?|versus|and|or) (?:toxic|lethal) dose\b|"
+            r"\blethal dose (?:chart|table|poster|section|chapter|lecture|flashcards?)\b",
+        ),
+        # a jailbreak that is not one: "the twins … staged a jailbreak", "the dog's jailbreak"
+        (
+            "benign_phrase",
+            r"\b(?:staged|pulled off|planned|attempted) (?:a |their |his |her )?(?:great )?jailbreak\b|"
+            r"\b(?:twins|toddlers?|kids|dog|cat|hamster|puppy|kitten|bunny|chickens?|goats?)\b"
+            + eg(40)
+            + r"\bjailbreak\b",
+        ),
+        # a tool, not a weapon: "the only gun in my hand all day is a nail gun"
+        (
+            "benign_phrase",
+            r"\b(?:(?:is|was) a |the |my |a )?(?:nail|glue|staple|heat|nerf|paint|spray|massage|caulk|caulking|"
+            r"water|squirt|grease|radar|temp|temperature|thermometer) guns?\b|"
+            r"\bthe only gun in my hands?\b(?= [^\n]{0,30}\b(?:nail|glue|staple|heat|nerf|paint|massage) gun\b)",
+        ),
+        # someone else calls the police on the user: 「邻居要报警」 (trouble, not danger)
+        (
+            "benign_phrase",
+            r"(?:邻居|对方|他们|人家|别人|房东|老板|家长|失主|店家|物业|保安)(?:说|扬言)?(?:要|会|去|已经|想|打算)?报(?:了)?警",
+        ),
+        # tired, not in danger: 「累死了 今天带娃一整天 … 谁来救救我」
+        (
+            "hyperbole",
+            r"(?:累死|困死|烦死|忙死|饿死|热死|冷死|带娃|加班|作业|考试|ddl|deadline|赶稿|开会)"
+            + zg(20)
+            + r"谁来救救我",
+        ),
+        # "my husband is ready to kill him (figuratively lol)", "we're gonna kill somebody at this rate"
+        # (a harmless compound: refusal rules must not read it either)
+        (
+            "benign_phrase",
+            r"\bkill (?:him|her|them|you|me|us|it)\b ?[(\[]?(?:figuratively|not literally|jk|lol|haha)\b|"
+            r"\b(?:gonna|going to|will) kill (?:somebody|someone|a patient|people) at this rate\b",
+        ),
+        # a dream, not a plan: 「梦到我从公司楼上掉下去了」 (but not one woken from with regret)
+        (
+            "hyperbole",
+            r"(?:梦到|梦见|做梦|做了个梦)"
+            + zg(14)
+            + r"(?:掉下去|跳下去|跳楼|摔下去|掉下来)(?![^\n]{0,30}(?:失望|遗憾|可惜|希望是真的))",
+        ),
+        # farm work: 「百草枯现在还能买到吗 我爸说地里草太多」, 「敌敌畏打果树上 多少倍稀释」
+        (
+            "benign_phrase",
+            r"(?:百草枯|敌敌畏|草甘膦|农药|除草剂|杀虫剂|老鼠药)"
+            + zg(16)
+            + r"(?:地里|草太多|除草|果树|庄稼|稀释|打药|喷药|治虫|田里|菜地|大棚)|"
+            r"(?:地里|果树|庄稼|田里|菜地|大棚)"
+            + zg(10)
+            + r"(?:百草枯|敌敌畏|草甘膦|农药|除草剂|杀虫剂)",
+        ),
+        # a rope kept for drying meat or clothes: 「老屋梁上挂着的绳子是以前晒腊肉用的」
+        ("benign_phrase", r"绳子" + zg(10) + r"(?:晒腊肉|晒|晾衣服|晾|挂腊肉|捆柴|拴牛|拴狗)"),
+        # a last day somewhere for an ordinary reason: 「这是我最后一次去那个工地了 合同到期」
+        (
+            "benign_phrase",
+            r"最后一次"
+            + zg(12)
+            + r"(?=[^\n]{0,16}(?:合同到期|换工作|换个城市|搬家|毕业|退休|辞职|离职|调岗|转学))",
+        ),
+        # a pet poisoned by someone: 「我家狗被毒死了 不知道谁下的药」
+        (
+            "benign_phrase",
+            r"(?:狗|猫|鸡|鸭|鹅|羊|牛|鱼|兔子)(?:被|让|叫)人?(?:毒死|药死|下药毒死)了?",
+        ),
+        # asking whether the police help, about someone else: 「彩礼…能报警吗」, 「报警有用吗」
+        (
+            "benign_phrase",
+            r"(?:能|可以|该不该|要不要|应不应该)报警吗|报警(?:有用|管用|有没有用)吗?",
+        ),
+        # someone else's drug lab, talked about: "cousin's been cooking meth … we had an intervention"
+        (
+            "benign_phrase",
+            r"\b(?:cousin|brother|sister|dad|father|mom|mum|mother|friend|son|daughter|uncle|aunt|neighbou?r|"
+            r"husband|wife|boyfriend|girlfriend)(?:'s| has| is| was)? (?:been )?cooking meth\b",
+        ),
+        # afraid of someone's driving: "i'm terrified he'll kill someone" (the keys, not a threat)
+        (
+            "benign_phrase",
+            r"\b(?:terrified|scared|afraid|worried|frightened) (?:that )?(?:he|she|they|dad|mum|mom)(?:'ll| will|"
+            r" might| is going to| are going to| could) (?:kill|hurt) (?:someone|somebody|a kid|a child|people)\b",
+        ),
+        # the past, kept: 「小时候我也想过从坝上跳下去 … 现在都过去了」
+        (
+            "recovered",
+            r"(?:小时候|以前|那时候|年轻时|当年|上学那会)(?:我)?(?:也)?(?:曾经)?想过"
+            + zg(24)
+            + r"(?=[^\n]{0,40}(?:都过去了|已经过去了|现在(?:好了|不会了|挺好|都好了)))",
+        ),
+        # the past, kept: "I used to self harm in nursing school. Haven't in 3 years"
+        (
+            "recovered",
+            r"\bi used to (?:self[- ]?harm|cut|hurt myself)\b(?=[^\n]{0,60}\bhaven'?t (?:in|for|since)\b)",
+        ),
+    ]
+)
+
+# Someone else at risk or lost (session 14)
+S14_THIRD_PARTY: tuple[re.Pattern[str], ...] = (
+    # "my friend posted "i can't do this anymore" … what should i say": their words, quoted
+    re.compile(
+        r"\bmy (?:best )?(?:friend|roommate|sister|brother|cousin|coworker|colleague|classmate|mate|buddy) "
+        r"(?:posted|texted|wrote|sent|said|tweeted|messaged)(?: me| on \w+)? ['\"‘“][^'\"’”\n]{1,80}['\"’”]"
+    ),
+    # a story's character: 「看了一本小说 主角写遗书那段把我看哭了」
+    re.compile(
+        r"(?:小说|电影|剧|书|动漫|漫画)"
+        + zg(8)
+        + r"(?:主角|角色|女主|男主|主人公)"
+        + zg(6)
+        + r"(?:写遗书|自杀|跳楼|割腕|轻生|吞药)"
+    ),
+    # a parent's words, quoted: 「我妈总说"我死了你们就解脱了"」
+    re.compile(
+        r"(?:我妈|我爸|妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|老人|老太太|老爷子)(?:总|老|经常|天天|又|一直)?"
+        r"(?:说|念叨|讲)[:：]?[\"“「]?我(?:死了|走了|不在了)"
+    ),
+    # 「我姐去年自杀未遂 现在还在吃药」
+    re.compile(_ZH_KIN_LOST + zg(8) + r"(?:自杀未遂|自杀过|割腕过|吞药过|跳楼过|自杀了|轻生过)"),
+)
+
+S14_RULES: tuple[Rule, ...] = (
+    # 「我想不出还有什么理由继续下去」
+    _r(
+        "zh:no_reason_to_go_on",
+        "self",
+        0.9,
+        r"(?:想不出|找不到|没有|没)(?:还有)?(?:什么|任何)?理由(?:再)?(?:继续)?(?:活|撑|过|走)?下去",
+    ),
+    # 「唯一能逃的方式大概就是死了」
+    _r(
+        "zh:only_way_out_is_death",
+        "self",
+        0.9,
+        r"(?:唯一|只有)(?:能|的)?(?:逃|解脱|出路|办法|逃离)(?:的)?(?:方式|办法|路|方法)?(?:大概|可能|应该|也许)?(?:就)?是(?:去)?死",
+    ),
+    # 「准备去我们第一次约会的那座桥 最后看一眼」
+    _r(
+        "zh:last_look_from_the_bridge",
+        "method",  # a place chosen: the model's benign reading cannot hold it back
+        0.9,
+        r"(?:桥|江边|河边|海边|天台|楼顶|顶楼|湖边)"
+        + zg(8)
+        + r"最后(?:再)?(?:看|望)(?:一眼|一次|一下)",
+    ),
+    # 「最后一次找你聊天了」
+    _r(
+        "zh:last_chat",
+        "self",
+        0.85,
+        r"(?<!今天)(?<!今晚)最后一次(?:找你|跟你|和你)(?:聊天|说话|聊)了?(?![^\n]{0,10}(?:明天|下次|以后再|下周))",
+    ),
+    # 「刚把结婚戒指扔进河里了 下一个是我」
+    _r(
+        "zh:next_is_me",
+        "self",
+        0.9,
+        r"(?:扔进|丢进|扔到|丢到|扔下|丢下)(?:了)?(?:河|江|海|湖|水)(?:里|中)?了?"
+        + zg(6)
+        + r"下一个(?:就)?(?:是|轮到)我",
+    ),
+    # 「配枪就在副驾上，我盯着它看了好久」, 「枪还在，我想我知道该怎么办了」
+    _r(
+        "zh:staring_at_the_means",
+        "self",
+        0.9,
+        r"(?:枪|配枪|药|绳子|刀)(?:就)?(?:在|放在|还在)"
+        + zg(6)
+        + r"(?:我)?(?:盯着|看着)(?:它)?看了(?:好久|很久|半天|一晚上)|"
+        r"(?:枪|配枪|药|绳子|刀)(?:还在|都在|在手边|就在手边)"
+        + zg(10)
+        + r"(?:知道该怎么办|知道怎么做|想好了)",
+    ),
+    # 「特别想让车就这么冲下高架」
+    _r(
+        "zh:drive_off",
+        "self",
+        0.9,
+        r"想(?:让)?(?:车|车子)?(?:就这么|直接)?(?:冲下|开下|开进|冲进|撞向|撞上|冲出)(?:高架|桥|河|江|悬崖|护栏|海)",
+    ),
+    # 「找人堵我 说要废了我 现在人就在我楼下」
+    _r(
+        "zh:hired_against_me",
+        "danger",
+        0.9,
+        r"(?:找人|叫人|带人)(?:来)?(?:堵|打|砍|废|弄)我|(?:说|扬言|放话)要(?:废|砍|弄死|打死|杀|做掉)了?我",
+    ),
+    # a child in the water: 「我弟弟才三岁 掉进小区池塘了」
+    _r(
+        "zh:child_in_water",
+        "danger",
+        0.95,
+        r"(?:弟弟|妹妹|孩子|宝宝|儿子|女儿|侄子|侄女|外孙|孙子|孙女)"
+        + zg(8)
+        + r"(?:掉进|掉到|落水|掉下|掉入|栽进)(?:了)?(?:小区)?(?:河|池塘|水|井|湖|泳池|水库|江)",
+        urgent=True,
+    ),
+    # a shaken baby, in Chinese: 「用力摇了她几下 现在她不哭了 眼睛有点往上翻」
+    _r(
+        "zh:child_shaken",
+        "danger",
+        0.95,
+        r"(?:用力|使劲|狠狠)(?:地)?摇(?:了|晃了)?(?:她|他|孩子|宝宝|娃)"
+        + zg(16)
+        + r"(?:不哭了|往上翻|翻白眼|没反应|叫不醒|软了)",
+        urgent=True,
+    ),
+    # "planning to walk into the sea this weekend"
+    _r(
+        "en:walk_into_the_sea",
+        "self",
+        0.95,
+        r"\b(?:planning|plan|decided) to walk into the (?:sea|ocean|water|lake|river|waves)\b|"
+        r"\b(?:going|gonna) to walk into the (?:sea|ocean|water|lake|river|waves) (?:tonight|today|tomorrow|"
+        r"this weekend|now|soon)\b",
+    ),
+    # "i've got my dad's old rifle out on the table"
+    _r(
+        "en:gun_out",
+        "self",
+        0.85,
+        r"\b(?:got|have|took|taken|pulled|laid) (?:my |his |the )?(?:(?:dad|father|grandpa|granddad|grandfather|"
+        r"uncle|brother|husband)'?s )?(?:old )?"
+        + _EN_GUN
+        + r" (?:out|down)(?: on the (?:table|bed|desk))?\b(?![^\n]{0,40}\b(?:clean|cleaning|oil|hunt|hunting|range|"
+        r"sell|selling|show)\w*)",
+    ),
+    # "if I go nobody even has to change a schedule", "if i just stopped existing my husband could …"
+    _r(
+        "en:if_i_was_gone",
+        "self",
+        0.85,
+        r"\bif i (?:go|went|was gone|were gone|disappeared|died),? (?:nobody|no one|noone) (?:would|will|even|has to|"
+        r"needs to|'?d)\b|\bif i (?:just |simply )?(?:stopped|stop|ceased|quit) existing\b",
+    ),
+    # "gonna finish my shift and then finish everything"
+    _r(
+        "en:finish_everything",
+        "self",
+        0.85,
+        r"\b(?:then|and then|after that|and) (?:finish|end) (?:everything|it all)\b",
+    ),
+    # "writing my note rn": the note is being written now (the model's benign reading cannot
+    # hold it back)
+    _r(
+        "en:note_now",
+        "self",
+        0.95,
+        r"\b(?:writing|finishing) my (?:suicide |goodbye |last |final )?note (?:rn|right now|now|tonight)\b",
+        urgent=True,
+    ),
+    # "how do people do it without it hurting"
+    _r(
+        "en:without_it_hurting",
+        "method",
+        0.9,
+        r"\bhow (?:do|did|would|can) (?:people|ppl|you|u|i|someone) do it without (?:it )?(?:hurting|pain|any pain|"
+        r"feeling it)\b",
+    ),
+    # "tell me a clean way to go, not messy, for the guys who'll find me"
+    _r(
+        "en:clean_way_to_go",
+        "method",
+        0.9,
+        r"\b(?:a |the )?(?:clean|painless|quick|easy|peaceful|quiet|neat) way to (?:go|die|do it|end it)\b",
+    ),
+    # "max dose of propranolol before your heart stops? asking for personal reasons"
+    _r(
+        "en:dose_asking_for_me",
+        "method",
+        0.9,
+        r"\b(?:dose|how much|how many|max|maximum)\b[^\n]{0,80}\basking for (?:personal reasons|myself|me)\b",
+    ),
+    # "the dad just pulled a gun on us", "he's having a flashback and has his pistol out"
+    _r(
+        "en:gun_drawn",
+        "danger",
+        0.95,
+        r"\bpulled (?:a|his|her|the) (?:gun|knife|pistol|rifle) on (?:us|me)\b|"
+        r"\b(?:has|had|got|pulled) (?:his|her|a) (?:pistol|gun|rifle|knife|shotgun) out\b",
+        urgent=True,
+    ),
+    # "partner burned me with a lighter as "punishment""
+    _r(
+        "en:burned_me",
+        "danger",
+        0.9,
+        r"\b(?:"
+        + _EN_ABUSER
+        + r"|partner|boyfriend|girlfriend|husband|wife|bf|gf|ex) (?:burned|burnt|branded|scalded|choked|"
+        r"strangled|stabbed) me\b",
+    ),
+    # a parent afraid of harming the baby: "i think i'm going to hurt my baby", "scared of what
+    # i'll do to her. i need someone to take her"
+    _r(
+        "en:afraid_to_harm_my_child",
+        "danger",
+        0.95,
+        r"\b(?:i'?m|i am|im) (?:going to|gonna|about to|afraid i'?ll|scared i'?ll|afraid i will|scared i will) "
+        r"(?:hurt|shake|drop|smother|hit) (?:my|the|our) " + _EN_CHILD + r"\b|"
+        r"\b(?:scared|afraid|terrified) of what i'?(?:ll|m going to|m gonna|might|could) do to (?:her|him|them|my "
+        + _EN_CHILD
+        + r")\b",
+        urgent=True,
+    ),
+    # "boss said 'if you're gonna kill yourself do it after Q4'. i think i actually will"
+    _r(
+        "en:actually_will",
+        "self",
+        0.9,
+        r"\bkill (?:yourself|urself|ur self)\b"
+        + eg(60)
+        + r"[.!?\n]? *i (?:think i )?(?:actually|really|just) (?:will|might)\b",
+    ),
+    # someone the user is with, in a medical emergency: a stroke, a fall, a heart attack, a
+    # night on the floor, an overdose (the crisis reply carries the emergency numbers)
+    _r(
+        "zh:stroke_signs",
+        "danger",
+        0.9,
+        r"(?:说不出话|口齿不清|话说不清|嘴歪|半边脸(?:歪|麻|动不了))"
+        + zg(12)
+        + r"(?:半边脸|嘴歪|手|胳膊|腿|半边身子)(?:也)?(?:歪了|抬不起来|没力气|动不了|没知觉)",
+        urgent=True,
+    ),
+    _r(
+        "zh:chest_pain_emergency",
+        "danger",
+        0.85,
+        r"(?:胸口|心口|胸)(?:疼|痛|闷)"
+        + zg(20)
+        + r"(?:喘不上气|喘不过气|出冷汗|脸色发白|嘴唇发紫|晕过去)",
+        urgent=True,
+    ),
+    _r(
+        "en:stroke_or_collapse",
+        "danger",
+        0.9,
+        r"\b(?:face|mouth) (?:is )?(?:drooping|droopy|twisted)\b|"
+        r"\bfell (?:down|off|from)\b"
+        + eg(60)
+        + r"\b(?:isn'?t|is not|not|won'?t|can'?t|cant|isnt) (?:talking|moving|responding|breathing|waking up|"
+        r"getting up)\b|\bon the (?:\w+ )?floor for (?:hours|\d+ hours|a long time|ages|the whole night)\b"
+        + eg(60)
+        + r"\b(?:cold|mumbling|can'?t get up|not responding|confused|not making sense)\b|"
+        r"\bblood (?:coming )?(?:from|out of) (?:her|his|their) (?:ear|ears|mouth|nose)\b",
+        urgent=True,
+    ),
+    _r(
+        "en:they_took_extra",
+        "danger",
+        0.9,
+        r"\b(?:she'?d|he'?d|she|he|she has|he has|grandma|grandpa|mum|mom|dad)(?: had)? (?:taken|took|swallowed)"
+        r"[^\n]{0,40}\b(?:extra|too many|all (?:of )?(?:her|his)|the whole)\b[^\n]{0,80}\b(?:wants? to (?:see|be with|"
+        r"join) (?:grandpa|grandma|grandad|dad|mum|mom|him|her)|wants? to die|wants? to go)\b",
+        urgent=True,
+    ),
+    # someone with dementia gone missing, or on the tracks: 「姥爷不见了 … 他有老年痴呆」
+    _r(
+        "zh:dementia_missing",
+        "danger",
+        0.85,
+        r"(?:老年痴呆|阿尔茨海默|失智|痴呆)" + zg(30) + r"(?:不见了|走丢了|走失了|找不到了|失踪了)|"
+        r"(?:不见了|走丢了|走失了|找不到了?|失踪了)"
+        + zg(30)
+        + r"(?:老年痴呆|阿尔茨海默|失智|痴呆)",
+        urgent=True,
+    ),
+    _r(
+        "en:dementia_missing",
+        "danger",
+        0.85,
+        r"\b(?:dementia|alzheimer'?s|alzheimers)\b[^\n]{0,80}\b(?:wandered (?:off|out|away)|left the house|"
+        r"(?:(?:she|he)(?:'s| is)|went|gone) missing|walked off|on the (?:train |railway )?tracks|heading for the (?:motorway|"
+        r"highway|freeway|river)|can'?t find (?:her|him))\b|"
+        r"\b(?:mum|mom|dad|grandma|grandpa|nan|gran|grandad|granddad|grandmother|grandfather)(?:'s| is| has gone| "
+        r"went) missing\b(?! (?:her|his|the|a|out|you))",
+        urgent=True,
+    ),
+    _r(
+        "en:on_the_tracks",
+        "danger",
+        0.9,
+        r"\b(?:standing|sitting|lying|laying) (?:on|in the middle of) the (?:train |railway |rail )?tracks\b"
+        + r"[^\n]{0,60}\b(?:won'?t move|train (?:horn|coming)|hear (?:a|the) train)\b",
+        urgent=True,
+    ),
+    _r(
+        "en:not_moving",
+        "danger",
+        0.85,
+        r"\b(?:she|grandma|grandpa|nan|gran|mum|mom|dad|baby)(?:'s| is|s)? not (?:moving|breathing)\b"
+        r"(?! (?:out|on|in|back|house|away|forward|anymore lol))",
+        urgent=True,
+    ),
+    _r(
+        "en:hurts_me",
+        "danger",
+        0.9,
+        r"\b(?:he|she|they)(?: always| still)? (?:hurts|hit|hits|beats|touches) me when\b",
+    ),
+    # a child in the pond seen falling: 「我儿子在鱼塘边玩 我刚看见他掉进去了」
+    _r(
+        "zh:child_fell_in",
+        "danger",
+        0.95,
+        r"(?:弟弟|妹妹|孩子|宝宝|儿子|女儿|侄子|侄女|外孙|孙子|孙女)"
+        + zg(6)
+        + r"(?:河|鱼塘|池塘|水塘|井|湖|水库|江|泳池)边"
+        + zg(14)
+        + r"(?:掉进去|掉下去|掉水里|落水|掉进水)",
+        urgent=True,
+    ),
+    # 「今天差点把车开下高架」, 「我去后山了 不回来了」, 「今年我不打算熬过正月了」, 「我要去找妈妈了 妈妈在天上」
+    _r(
+        "zh:almost_drove_off",
+        "self",
+        0.9,
+        r"差点(?:就)?(?:把车)?(?:开下|冲下|开进|冲进|撞向)(?:高架|桥|河|江|悬崖|护栏|海)",
+    ),
+    _r(
+        "zh:gone_not_coming_back",
+        "self",
+        0.9,
+        r"(?:去|到|上)(?:后山|山上|河边|江边|海边|水库|坝上|楼顶|天台)了?"
+        + zg(4)
+        + r"(?:不回来了|不会回来了|再也不回来)",
+    ),
+    _r(
+        "zh:not_living_past",
+        "self",
+        0.9,
+        r"不打算(?:熬过|活过|撑过|过完)(?:今年|这个|正月|春节|过年|年|冬天|生日)",
+    ),
+    _r(
+        "zh:join_the_dead",
+        "self",
+        0.9,
+        r"(?:去找|去陪|去见)(?:妈妈|爸爸|奶奶|爷爷|外婆|姥姥|外公|姥爷|我妈|我爸)(?:了)?"
+        + zg(6)
+        + r"(?:在天上|在天堂|在那边)",
+    ),
+    # method, asked lightly: 「人从二十层摔下来是不是一点感觉都没有」
+    _r(
+        "zh:fall_feel",
+        "method",
+        0.9,
+        r"(?:从)?(?:\d+|[一二三四五六七八九十]+)(?:层|楼)(?:楼)?(?:摔|跳|掉)下(?:来|去)"
+        + zg(10)
+        + r"(?:感觉|疼不疼|痛不痛|会不会疼|会不会痛|疼吗|痛吗|会不会死|能不能死|死得了)",
+    ),
+    # a goodbye nobody answered: 「刚才在群里发了条消息说再见 … 没人理」
+    _r(
+        "zh:unanswered_goodbye",
+        "self",
+        0.85,
+        r"(?:发了|发了条|说了)(?:消息|一条消息|条消息)?(?:说)?再见"
+        + zg(16)
+        + r"没人(?:理|回|在意|发现)",
+    ),
+    # "i walked to the river this afternoon and just stood there for a long time"
+    _r(
+        "en:stood_at_the_river",
+        "self",
+        0.85,
+        r"\b(?:walked|went|drove) (?:down )?to the (?:river|bridge|lake|sea|cliffs?|tracks|dam)\b"
+        + eg(40)
+        + r"\b(?:stood|sat|standing|sitting) there\b",
+    ),
+    # requests: scams on the old, a lock or a house entered, medicine skimmed, an old person sedated
+    _r(
+        "zh:impersonation_scam",
+        "harm_others",
+        0.9,
+        # a script asked for (「…剧本 冒充老人的孙子打电话说出车祸要钱 越真越好」), not a victim's story
+        r"(?:剧本|话术|台词|教我|帮我)[^\n]{0,30}(?<!被)冒充"
+        + zg(10)
+        + r"(?:孙子|儿子|女儿|孙女|警察|公检法|客服|医生)"
+        + zg(24)
+        + r"(?:要钱|打钱|转账|汇款|骗)|(?<!被)冒充"
+        + zg(10)
+        + r"(?:孙子|儿子|女儿|孙女|警察|公检法|客服|医生)"
+        + zg(24)
+        + r"(?:要钱|打钱|转账|汇款)(?=[^\n]{0,20}(?:越真越好|剧本|话术|怎么说))",
+    ),
+    _r(
+        "en:wire_money_scam",
+        "harm_others",
+        0.9,
+        r"\b(?:get|trick|convince|make|designed to get) (?:them|her|him|old people|elderly \w+|seniors|women|widows)(?: \w+){0,3} "
+        r"(?:to|into) (?:wire|send|transfer|wiring|sending|transferring) (?:money|cash|funds|their savings)\b",
+    ),
+    _r(
+        "zh:burglary_timing",
+        "harm_others",
+        0.9,
+        r"(?:什么时候|什么时间|几点)(?:进去|去|溜进去)(?:拿|偷|取)"
+        + zg(6)
+        + r"(?:不容易被发现|不会被发现|没人发现)|"
+        r"(?:进去拿|进去偷)" + zg(12) + r"要不要戴手套",
+    ),
+    _r(
+        "en:pick_their_lock",
+        "harm_others",
+        0.85,
+        r"\bpick (?:that|the|her|his|a)? ?(?:kind of )?(?:lock|safe)\b[^\n]{0,60}\bwhile (?:she|he|they)(?:'s|'re| is| are)\b",
+    ),
+    _r(
+        "en:skim_medicine",
+        "harm_others",
+        0.9,
+        # someone else's medicine (skimming for oneself is a stockpile: a crisis)
+        r"\bhow much (?:of )?(?:the |her |his |the lady'?s |the patient'?s |the resident'?s |grandma'?s |grandpa'?s )"
+        r"(?:morphine|oxy\w*|fentanyl|meds|pills|medication)\b(?: could| can)? i (?:skim|take|pocket|keep)\b",
+    ),
+    _r(
+        "en:sedate_an_elder",
+        "harm_others",
+        0.9,
+        r"\b(?:dose|how much|how many)\b"
+        + eg(60)
+        + r"\b(?:keeps?|make|makes|get|put) (?:a |my |the |our )?(?:\w+ ){0,3}(?:woman|man|lady|grandma|grandmother|"
+        r"grandpa|grandfather|mother|father|mum|mom|dad|patient|resident|husband|wife)\b"
+        + eg(20)
+        + r"\b(?:asleep|knocked out|sedated|quiet|out)\b",
+    ),
+    # requests: a child drugged to sleep; someone jumped with what the group brings
+    _r(
+        "en:sedate_a_child",
+        "harm_others",
+        0.9,
+        r"\b(?:dose|how much|how many)\b"
+        + eg(60)
+        + r"\b(?:keep|make|get|put) (?:a |my |the |our )?"
+        + _EN_CHILD
+        + r"\b"
+        + eg(10)
+        + r"\b(?:asleep|to sleep|knocked out|sedated|quiet|out)\b",
+    ),
+    _r(
+        "en:jump_someone",
+        "harm_others",
+        0.85,
+        r"\b(?:we'?re|we are|gonna|going to|planning to) jump (?:the|this|that|him|some) ?(?:guy|dude|kid|man|boy)?\b"
+        r"[^\n]{0,60}\b(?:bring|weapons?|bats?|knives|knife|brass knuckles)\b",
+    ),
+)
+
+RULES = RULES + MORE_RULES + S11_RULES + S12_RULES + S13_RULES + S14_RULES
 # recovery and simile masks run first among the non-benign masks: they cover whole spans
-MASKS = MORE_MASKS[:2] + S11_MASKS + S12_MASKS + S13_MASKS + MASKS + MORE_MASKS[2:]
-THIRD_PARTY = THIRD_PARTY + S11_THIRD_PARTY + S12_THIRD_PARTY + S13_THIRD_PARTY
+MASKS = MORE_MASKS[:2] + S11_MASKS + S12_MASKS + S13_MASKS + S14_MASKS + MASKS + MORE_MASKS[2:]
+THIRD_PARTY = THIRD_PARTY + S11_THIRD_PARTY + S12_THIRD_PARTY + S13_THIRD_PARTY + S14_THIRD_PARTY
 
 
 @dataclass
