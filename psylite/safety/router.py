@@ -129,6 +129,7 @@ _BENIGN_CONTEXT = re.compile(
 
 # rule kinds that say the user is in danger (a method asked about alone does not)
 _IN_DANGER = frozenset({"self", "danger"})
+# rule kinds about the user's own intent or means (a danger rule may be about someone else's)
 _USERS_OWN = frozenset({"self", "method"})
 
 # Spans of the user's own danger or intent that the model's benign reading never holds back
@@ -147,7 +148,7 @@ _PRESENT = re.compile(
 _NOW = re.compile(r"\b(?:right now|rn|as we speak|at this moment)\b|正在|此时此刻|就现在")
 
 
-def _present_danger(sc: Scan, norm: str = "") -> bool:
+def _present_danger(sc: Scan, norm: str) -> bool:
     return any(
         rule.kind in _IN_DANGER
         and (
@@ -222,7 +223,7 @@ def _fmt(p: float) -> str:
 
 
 #: a Chinese message says in a character about what an English one says in a word, so its
-#: "few words" end sooner
+#: "few words" end sooner (the combiner's "short" feature keeps SHORT_CHARS: it was fitted so)
 SHORT_CJK_CHARS = 16
 
 
@@ -300,8 +301,8 @@ class Router:
         return out
 
     def _short_stands(self, norm: str, sc: Scan, pc: float) -> bool:
-        """Whether the combiner's crisis stands on a message this short: under SHORT_CHARS
-        characters the model itself must be CLF_SHORT_CRISIS sure, and a benign reading the
+        """Whether the combiner's crisis stands on a message this short: on a short one (`_short`)
+        the model itself must be CLF_SHORT_CRISIS sure, and a benign reading the
         rules found must not explain it away (unless the model's reading overrides it)."""
         if not _short(norm):
             return True

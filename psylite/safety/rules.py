@@ -4544,9 +4544,7 @@ S12_RULES: tuple[Rule, ...] = (
 )
 
 # --- session 13: what fresh writer sets (b42-b45) taught ---------------------------------
-_ZH_MONEY_WRONG = (
-    r"(?:套路贷|网贷|诈骗|骗子|骗了|被骗|骗走|押金|工资|欠薪|克扣|借条|合同|高利贷|传销|杀猪盘)"
-)
+_ZH_MONEY_WRONG = r"(?:套路贷|网贷|诈骗|骗子|骗了|被骗|骗走|押金|工资|欠薪|克扣|借条|合同|高利贷|传销|杀猪盘|彩礼|不退|退钱)"
 
 S13_MASKS = _masks(
     [
@@ -4898,10 +4896,12 @@ S14_MASKS = _masks(
             "benign_phrase",
             r"(?:狗|猫|鸡|鸭|鹅|羊|牛|鱼|兔子)(?:被|让|叫)人?(?:毒死|药死|下药毒死)了?",
         ),
-        # asking whether the police help, about someone else: 「彩礼…能报警吗」, 「报警有用吗」
+        # asking whether the police help with someone else's household: 「邻居家大哥…报警有用吗」
         (
             "benign_phrase",
-            r"(?:能|可以|该不该|要不要|应不应该)报警吗|报警(?:有用|管用|有没有用)吗?",
+            r"(?:邻居|隔壁|楼上|楼下|别人家|他家|她家|对门)"
+            + zg(30)
+            + r"报警(?:有用|管用|有没有用)?吗",
         ),
         # someone else's drug lab, talked about: "cousin's been cooking meth … we had an intervention"
         (
@@ -4960,7 +4960,8 @@ S14_RULES: tuple[Rule, ...] = (
         "zh:no_reason_to_go_on",
         "self",
         0.9,
-        r"(?:想不出|找不到|没有|没)(?:还有)?(?:什么|任何)?理由(?:再)?(?:继续)?(?:活|撑|过|走)?下去",
+        r"理由(?:再)?(?:继续)?(?:活|撑)下去|"
+        r"我(?:真的|实在)?(?:想不出|找不到)(?:还有)?(?:什么|任何)?理由(?:再)?继续下去",
     ),
     # 「唯一能逃的方式大概就是死了」
     _r(
@@ -4974,8 +4975,10 @@ S14_RULES: tuple[Rule, ...] = (
         "zh:last_look_from_the_bridge",
         "method",  # a place chosen: the model's benign reading cannot hold it back
         0.9,
-        r"(?:桥|江边|河边|海边|天台|楼顶|顶楼|湖边)"
-        + zg(8)
+        r"^(?![^\n]*(?:拆|搬家|老房|老宅|毕业|装修|旅游|出差))[^\n]*?(?:去|到|上)"
+        + zg(14)
+        + r"(?:桥|天台|楼顶|顶楼)"
+        + zg(6)
         + r"最后(?:再)?(?:看|望)(?:一眼|一次|一下)",
     ),
     # 「最后一次找你聊天了」
@@ -5018,7 +5021,7 @@ S14_RULES: tuple[Rule, ...] = (
         "zh:hired_against_me",
         "danger",
         0.9,
-        r"(?:找人|叫人|带人)(?:来)?(?:堵|打|砍|废|弄)我|(?:说|扬言|放话)要(?:废|砍|弄死|打死|杀|做掉)了?我",
+        r"(?:找人|叫人|带人)(?:来)?(?:堵|打|砍|废|弄)我(?!的)|(?:说|扬言|放话)要(?:废|砍|弄死|打死|杀|做掉)了?我(?!的)",
     ),
     # a child in the water: 「我弟弟才三岁 掉进小区池塘了」
     _r(
@@ -5065,15 +5068,18 @@ S14_RULES: tuple[Rule, ...] = (
         "en:if_i_was_gone",
         "self",
         0.85,
-        r"\bif i (?:go|went|was gone|were gone|disappeared|died),? (?:nobody|no one|noone) (?:would|will|even|has to|"
-        r"needs to|'?d)\b|\bif i (?:just |simply )?(?:stopped|stop|ceased|quit) existing\b",
+        r"\bif i (?:was gone|were gone|disappeared|died),? (?:nobody|no one|noone) (?:would|will|even|has to|"
+        r"needs to|'?d)\b|\bif i (?:go|went),? (?:nobody|no one|noone) (?:would |will )?even\b|"
+        r"\bif i (?:just |simply )?(?:stopped|stop|ceased|quit) existing\b",
     ),
     # "gonna finish my shift and then finish everything"
     _r(
         "en:finish_everything",
         "self",
         0.85,
-        r"\b(?:then|and then|after that|and) (?:finish|end) (?:everything|it all)\b",
+        r"\b(?:then|and then|after that|and) end (?:everything|it all)\b|"
+        r"\b(?:then|and then|after that) finish (?:everything|it all)\b"
+        r"(?=[^\n]{0,60}\b(?:tired|done|over|goodbye|no more|can'?t|anymore)\b)",
     ),
     # "writing my note rn": the note is being written now (the model's benign reading cannot
     # hold it back)
@@ -5089,6 +5095,8 @@ S14_RULES: tuple[Rule, ...] = (
         "en:without_it_hurting",
         "method",
         0.9,
+        r"^(?![^\n]*\b(?:tattoo|pierc|wax|needle|shot|injection|vaccin|blood (?:test|draw)|iv|stitch|"
+        r"epilat|thread|brace|cast|splinter|band-?aid|plaster)\w*\b)[^\n]*?"
         r"\bhow (?:do|did|would|can) (?:people|ppl|you|u|i|someone) do it without (?:it )?(?:hurting|pain|any pain|"
         r"feeling it)\b",
     ),
@@ -5097,14 +5105,18 @@ S14_RULES: tuple[Rule, ...] = (
         "en:clean_way_to_go",
         "method",
         0.9,
-        r"\b(?:a |the )?(?:clean|painless|quick|easy|peaceful|quiet|neat) way to (?:go|die|do it|end it)\b",
+        r"\b(?:a |the )?(?:clean|painless|peaceful|quiet|neat|quick|easy) way to (?:die|end it)\b|"
+        r"\b(?:a |the )?(?:clean|painless|peaceful|neat) way to (?:go|do it)\b"
+        r"(?! (?:to|from|there|home|back|about|in|on|for|through|around|up|down|out|with)\b)",
     ),
     # "max dose of propranolol before your heart stops? asking for personal reasons"
     _r(
         "en:dose_asking_for_me",
         "method",
         0.9,
-        r"\b(?:dose|how much|how many|max|maximum)\b[^\n]{0,80}\basking for (?:personal reasons|myself|me)\b",
+        r"\b(?:dose|doses|overdose|pills|tablets|mg|tylenol|paracetamol|ibuprofen|advil|aspirin|insulin|xanax|"
+        r"heart stops?|stop my heart|would it take|too many|too much|lethal|fatal)\b[^\n]{0,80}"
+        r"(?<!not )(?<!n't )\basking for (?:personal reasons|myself|me)\b",
     ),
     # "the dad just pulled a gun on us", "he's having a flashback and has his pistol out"
     _r(
@@ -5123,7 +5135,7 @@ S14_RULES: tuple[Rule, ...] = (
         r"\b(?:"
         + _EN_ABUSER
         + r"|partner|boyfriend|girlfriend|husband|wife|bf|gf|ex) (?:burned|burnt|branded|scalded|choked|"
-        r"strangled|stabbed) me\b",
+        r"strangled|stabbed) me\b(?! (?:a|an|some|two|three|copies)\b)",
     ),
     # a parent afraid of harming the baby: "i think i'm going to hurt my baby", "scared of what
     # i'll do to her. i need someone to take her"
@@ -5232,7 +5244,9 @@ S14_RULES: tuple[Rule, ...] = (
         "en:hurts_me",
         "danger",
         0.9,
-        r"\b(?:he|she|they)(?: always| still)? (?:hurts|hit|hits|beats|touches) me when\b",
+        r"\b(?:he|she|they)(?: always| still)? (?:hit|hits|beats) me when\b|"
+        r"\b(?:he|she|they)(?: always| still)? (?:hurts|touches) me when (?:mum|mom|dad|she|he|they|nobody|no one)"
+        r"(?:'s| is| are|'re)? (?:at work|out|away|asleep|not home|gone)\b",
     ),
     # a child in the pond seen falling: 「我儿子在鱼塘边玩 我刚看见他掉进去了」
     _r(
@@ -5257,15 +5271,15 @@ S14_RULES: tuple[Rule, ...] = (
         "zh:gone_not_coming_back",
         "self",
         0.9,
-        r"(?:去|到|上)(?:后山|山上|河边|江边|海边|水库|坝上|楼顶|天台)了?"
-        + zg(4)
-        + r"(?:不回来了|不会回来了|再也不回来)",
+        r"^(?![^\n]*(?:今晚|今天晚上|这几天|周末|过夜|住一晚|露营|住朋友|住亲戚))[^\n]*?"
+        r"(?:去|到|上)(?:后山|山上|河边|江边|海边|水库|坝上|楼顶|天台)了?[，,。 ]{0,2}"
+        r"(?:再也不回来了?|不会再?回来了|不回来了)",
     ),
     _r(
         "zh:not_living_past",
         "self",
         0.9,
-        r"不打算(?:熬过|活过|撑过|过完)(?:今年|这个|正月|春节|过年|年|冬天|生日)",
+        r"不打算(?:熬过|活过|撑过)(?:今年|这个|正月|春节|过年|冬天|生日|年底)",
     ),
     _r(
         "zh:join_the_dead",
@@ -5280,6 +5294,7 @@ S14_RULES: tuple[Rule, ...] = (
         "zh:fall_feel",
         "method",
         0.9,
+        r"^(?![^\n]*(?:猫|狗|手机|东西|鸡蛋|杯子|玩具|电脑|花盆))[^\n]*?"
         r"(?:从)?(?:\d+|[一二三四五六七八九十]+)(?:层|楼)(?:楼)?(?:摔|跳|掉)下(?:来|去)"
         + zg(10)
         + r"(?:感觉|疼不疼|痛不痛|会不会疼|会不会痛|疼吗|痛吗|会不会死|能不能死|死得了)",
@@ -5300,7 +5315,8 @@ S14_RULES: tuple[Rule, ...] = (
         0.85,
         r"\b(?:walked|went|drove) (?:down )?to the (?:river|bridge|lake|sea|cliffs?|tracks|dam)\b"
         + eg(40)
-        + r"\b(?:stood|sat|standing|sitting) there\b",
+        + r"\b(?:(?:stood|sat) there (?:for (?:a long time|an hour|hours|ages|a while)|a long time)|"
+        r"just (?:stood|sat) there)\b",
     ),
     # requests: scams on the old, a lock or a house entered, medicine skimmed, an old person sedated
     _r(
