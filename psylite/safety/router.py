@@ -149,13 +149,10 @@ _NOW = re.compile(r"\b(?:right now|rn|as we speak|at this moment)\b|正在|此�
 
 
 def _present_danger(sc: Scan, norm: str) -> bool:
+    now = _NOW.search(norm) is not None
     return any(
         rule.kind in _IN_DANGER
-        and (
-            rule.urgent
-            or _PRESENT.search(span) is not None
-            or (rule.kind == "danger" and _NOW.search(norm) is not None)
-        )
+        and (rule.urgent or _PRESENT.search(span) is not None or (now and rule.kind == "danger"))
         for rule, span in sc.hits
     )
 

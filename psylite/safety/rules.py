@@ -4594,10 +4594,13 @@ S13_MASKS = _masks(
 )
 
 # Someone else at risk or lost (session 13)
+#: peers and cousins whose attempt or death the user tells about
+_ZH_PEERS = r"(?:同学|朋友|同事|室友|舍友|邻居|学长|学姐|学弟|学妹|表哥|表姐|表弟|表妹)"
+
 S13_THIRD_PARTY: tuple[re.Pattern[str], ...] = (
     # 「听说初中同学因为出柜被家暴，后来自杀了」: someone else's abuse and death
     re.compile(
-        r"(?:同学|朋友|同事|室友|舍友|邻居|学长|学姐|学弟|学妹|表哥|表姐|表弟|表妹)"
+        _ZH_PEERS
         + zg(12)
         + r"(?:后来|最后|那年|去年|前年)(?:还是)?(?:自杀了|跳楼了|走了|没了|去世了)"
     ),
@@ -4805,10 +4808,9 @@ S13_RULES: tuple[Rule, ...] = (
 )
 
 # --- session 14: what fresh writer sets (b50-b52, b54, b55) taught -------------------------
-_ZH_KIN_LOST = (
-    r"(?:我姐|我哥|我妹|我弟|姐姐|哥哥|妹妹|弟弟|表姐|表哥|表妹|表弟|堂姐|堂哥|同学|朋友|闺蜜|同事|室友|舍友|邻居|"
-    r"学长|学姐|学弟|学妹)"
-)
+_ZH_KIN_LOST = r"(?:我姐|我哥|我妹|我弟|姐姐|哥哥|妹妹|弟弟|堂姐|堂哥|闺蜜|" + _ZH_PEERS + ")"
+#: the young of the family, for the child in danger
+_ZH_YOUNG_KIN = r"(?:弟弟|妹妹|孩子|宝宝|儿子|女儿|侄子|侄女|外孙|孙子|孙女)"
 _EN_GUN = r"(?:rifle|gun|pistol|revolver|shotgun|handgun|service weapon|sidearm)"
 _EN_CHILD = (
     r"(?:baby|newborn|infant|son|daughter|kid|child|toddler|little one|(?:\d+|one|two|three|four|five|six) ?"
@@ -5009,12 +5011,13 @@ S14_RULES: tuple[Rule, ...] = (
         + zg(10)
         + r"(?:知道该怎么办|知道怎么做|想好了)",
     ),
-    # 「特别想让车就这么冲下高架」
+    # 「特别想让车就这么冲下高架」, 「今天差点把车开下高架」
     _r(
         "zh:drive_off",
         "self",
         0.9,
-        r"想(?:让)?(?:车|车子)?(?:就这么|直接)?(?:冲下|开下|开进|冲进|撞向|撞上|冲出)(?:高架|桥|河|江|悬崖|护栏|海)",
+        r"(?:想(?:让)?(?:车|车子)?(?:就这么|直接)?(?:冲下|开下|开进|冲进|撞向|撞上|冲出)|"
+        r"差点(?:就)?(?:把车)?(?:开下|冲下|开进|冲进|撞向))(?:高架|桥|河|江|悬崖|护栏|海)",
     ),
     # 「找人堵我 说要废了我 现在人就在我楼下」
     _r(
@@ -5028,9 +5031,15 @@ S14_RULES: tuple[Rule, ...] = (
         "zh:child_in_water",
         "danger",
         0.95,
-        r"(?:弟弟|妹妹|孩子|宝宝|儿子|女儿|侄子|侄女|外孙|孙子|孙女)"
+        _ZH_YOUNG_KIN
         + zg(8)
-        + r"(?:掉进|掉到|落水|掉下|掉入|栽进)(?:了)?(?:小区)?(?:河|池塘|水|井|湖|泳池|水库|江)",
+        + r"(?:掉进|掉到|落水|掉下|掉入|栽进)(?:了)?(?:小区)?(?:河|池塘|水|井|湖|泳池|水库|江)|"
+        # seen falling from the bank: 「我儿子在鱼塘边玩 我刚看见他掉进去了」
+        + _ZH_YOUNG_KIN
+        + zg(6)
+        + r"(?:河|鱼塘|池塘|水塘|井|湖|水库|江|泳池)边"
+        + zg(14)
+        + r"(?:掉进去|掉下去|掉水里|落水|掉进水)",
         urgent=True,
     ),
     # a shaken baby, in Chinese: 「用力摇了她几下 现在她不哭了 眼睛有点往上翻」
@@ -5248,25 +5257,7 @@ S14_RULES: tuple[Rule, ...] = (
         r"\b(?:he|she|they)(?: always| still)? (?:hurts|touches) me when (?:mum|mom|dad|she|he|they|nobody|no one)"
         r"(?:'s| is| are|'re)? (?:at work|out|away|asleep|not home|gone)\b",
     ),
-    # a child in the pond seen falling: 「我儿子在鱼塘边玩 我刚看见他掉进去了」
-    _r(
-        "zh:child_fell_in",
-        "danger",
-        0.95,
-        r"(?:弟弟|妹妹|孩子|宝宝|儿子|女儿|侄子|侄女|外孙|孙子|孙女)"
-        + zg(6)
-        + r"(?:河|鱼塘|池塘|水塘|井|湖|水库|江|泳池)边"
-        + zg(14)
-        + r"(?:掉进去|掉下去|掉水里|落水|掉进水)",
-        urgent=True,
-    ),
-    # 「今天差点把车开下高架」, 「我去后山了 不回来了」, 「今年我不打算熬过正月了」, 「我要去找妈妈了 妈妈在天上」
-    _r(
-        "zh:almost_drove_off",
-        "self",
-        0.9,
-        r"差点(?:就)?(?:把车)?(?:开下|冲下|开进|冲进|撞向)(?:高架|桥|河|江|悬崖|护栏|海)",
-    ),
+    # 「我去后山了 不回来了」, 「今年我不打算熬过正月了」, 「我要去找妈妈了 妈妈在天上」
     _r(
         "zh:gone_not_coming_back",
         "self",
