@@ -476,6 +476,32 @@ Session 14 (2026-11-27):
   0.933 with 947229d, 0.971 / 0.051 / 0.937 now. Refusals on the elderly setting (blind41,
   blind49) stay 0.822: what blind56 taught did not reach them.
 
+Session 15 (2026-11-27):
+
+- Data, not rules: the writer sets whose misses had been read (blind3-39, 42-46, 50-52,
+  54-57; 14,084 lines once the ambiguous ones are left out) joined the classifier's training
+  data (data/natural.jsonl, source "blindN"); their floors in the tests now guard against
+  regressions only. The sets nobody read (blind40, 41, 47, 48, 49, 53, 58-68) stay out. First
+  tried with blind3-39 only and measured on blind42-57 (not trained on): misses 74 → 66;
+  with all of them, the never-read pool 0.971 / 0.051 / 0.937 → 0.967 / 0.032 / 0.956 (96 →
+  76 misses) — the combiner, fitted on held-out folds with many more hard negatives, read
+  fewer crises, so its bar went 0.5 → 0.4 (0.977 / 0.035 / 0.956, 72 misses; chosen on that
+  pool and on blind59, 61, 62, then checked on blind60, 63, 64 before anyone looked). A
+  100,000-n-gram vocabulary instead of 60,000 gave nothing (75 vs 72 misses at 0.4).
+- What the bigger model got wrong in the old tests: a suicide pact it read as a joke
+  ("…we're just dipping lol. like for good": now a rule, which the model may hold back to
+  counsel but never to humor), a bare thank-you it read as a farewell (「谢谢你陪我」,
+  "thanks for being here": a mask, and a crisis no longer stands on the model's word where the
+  rules' benign readings explain the whole message) and a follower online ("someone is
+  following me on instagram lol": a mask).
+- Ten fresh writers (3,000 lines), none read: with this router 0.983 / 0.040 / 0.984 / 2;
+  with 47a7217 (session 14's head) 0.969 / 0.049 / 0.978 / 1 (122 → 93 misses). The two humor
+  misses (a joke beside a dislocated finger, 「怎么克服恐高啊哈哈」) were read: no humor next to an
+  injury or a fear the user asks help with (no stored message's route changed). Per set the
+  misses remain spread: false crisis 0.058-0.059 on four sets (riders, Hong Kong/Taiwan,
+  disability, creatives), crisis recall 0.964 on the creatives, refusals 0.911 in addiction
+  and recovery.
+
 The honest reading stays that of session 10: on fresh writers, before reading, the router is
 near but under the crisis-recall target and over the false-crisis one (twelve fresh sets in
 two sessions: recall 0.909-0.982, false crisis 0.022-0.090).

@@ -186,6 +186,15 @@ _DEATH_WORDS = re.compile(
     # drowning, even in a poem the school misread: the laugh is at being taken for at risk
     r"溺水|溺亡|\bdrown\w*"
 )
+#: nor next to an injury or a fear the user asks help with (session 15, fresh writers: a finger
+#: dislocated laughing at a GP, 「第一次上高墙 腿已经软了 怎么克服恐高啊哈哈」)
+_HURT_OR_FEAR = re.compile(
+    r"骨折|脱臼|扭伤|受伤|流血|疼得|痛得|克服不了|怎么(?:才能)?克服|"
+    r"\b(?:dislocat\w*|fractur\w*|sprain\w*|injur\w*|bleeding|concussion|"
+    r"broke my (?:arm|leg|wrist|ankle|finger|toe|nose|foot|hand|collarbone)|"
+    r"(?:scared|afraid|terrified) of heights|fear of heights|"
+    r"how (?:do i|to|can i) (?:get over|overcome|cope with|stop being scared|stop panicking))\b"
+)
 
 
 # The risk is back: the model's "benign" reading of a recovery story does not hold. (Words
@@ -222,6 +231,14 @@ def _fmt(p: float) -> str:
 #: a Chinese message says in a character about what an English one says in a word, so its
 #: "few words" end sooner (the combiner's "short" feature keeps SHORT_CHARS: it was fitted so)
 SHORT_CJK_CHARS = 16
+
+
+def _unexplained(norm: str, sc: Scan) -> str:
+    """What is left of the message once the spans the rules read as benign are taken out."""
+    rest = norm
+    for _name, span in sc.masks:
+        rest = rest.replace(span, " ")
+    return " ".join(rest.split())
 
 
 def _short(norm: str) -> bool:
@@ -298,9 +315,12 @@ class Router:
         return out
 
     def _short_stands(self, norm: str, sc: Scan, pc: float) -> bool:
-        """Whether the combiner's crisis stands on a message this short: on a short one (`_short`)
-        the model itself must be CLF_SHORT_CRISIS sure, and a benign reading the
+        """Whether the combiner's crisis stands: never where the rules' benign readings
+        explain the whole message (「谢谢你陪我」, "thanks for being here"); on a short one
+        (`_short`) the model itself must be CLF_SHORT_CRISIS sure, and a benign reading the
         rules found must not explain it away (unless the model's reading overrides it)."""
+        if sc.masks and not _unexplained(norm, sc):
+            return False
         if not _short(norm):
             return True
         return pc >= CLF_SHORT_CRISIS and (
@@ -314,10 +334,7 @@ class Router:
         only here, where the combiner would otherwise decide a crisis)."""
         if not sc.masks:
             return pc >= CLF_OVERRIDE_CONTEXT
-        rest = norm
-        for _name, span in sc.masks:
-            rest = rest.replace(span, " ")
-        rest = " ".join(rest.split())
+        rest = _unexplained(norm, sc)
         probs = self._predict(rest) if rest else None  # nothing left: all of it explained
         return probs is not None and probs["crisis"] >= CLF_OVERRIDE_MASKED
 
@@ -503,11 +520,14 @@ class Router:
         elif refuse >= REFUSE_THRESHOLD:
             route = Route.REFUSE
         elif positive and not distress and risk < HUMOR_MAX_RISK and refuse == 0.0:
-            if _DEATH_WORDS.search(norm) is None:
-                route = Route.HUMOR
-            else:
+            if _DEATH_WORDS.search(norm) is not None:
                 route = Route.COUNSEL
                 reasons.append("no humor next to words of death")
+            elif _HURT_OR_FEAR.search(norm) is not None:
+                route = Route.COUNSEL
+                reasons.append("no humor next to an injury or a fear")
+            else:
+                route = Route.HUMOR
         else:
             route = Route.COUNSEL
         # The model's "possible risk" alone counts half towards accumulation: a few mild

@@ -5388,9 +5388,54 @@ S14_RULES: tuple[Rule, ...] = (
     ),
 )
 
-RULES = RULES + MORE_RULES + S11_RULES + S12_RULES + S13_RULES + S14_RULES
+# --- session 15 ----------------------------------------------------------------------
+# Found when the read writer sets joined training (a suicide pact the model read as a joke, a
+# thank-you and a follower it read as a crisis).
+S15_RULES: tuple[Rule, ...] = (
+    # a pact to die ("a pact that if we both fail algebra we're just dipping lol. like for good")
+    _r(
+        "en:suicide_pact",
+        "self",
+        0.85,
+        r"\bpact\b"
+        + eg(80)
+        + r"(?:\b(?:die|dying|kill (?:ourselves|myself)|kms|unalive|end (?:it|things|our lives)|"
+        r"off ourselves|jump(?:ing)? (?:off|together))\b|"
+        r"\b(?:dip\w*|gone)\b[^\n]{0,30}?\b(?:for good|forever|permanently)\b)",
+    ),
+)
+
+S15_MASKS = _masks(
+    [
+        # a thank-you and nothing else (「谢谢你陪我」, "thanks for being here"): no goodbye in it
+        (
+            "benign_phrase",
+            r"^(?:真的|还是|好)?(?:谢谢|感谢|多谢)(?:你|您)?(?:一直)?(?:陪我|陪着我|听我说|听我讲|愿意听我说)?"
+            r"(?:聊天|说话|聊了这么多|说了这么多)?[啦了呀哦哈嗯~～!！。.,，\s]*$|"
+            r"^(?:thanks|thank you|thx|ty)(?: so much| a lot)?(?: for (?:being here|listening|the chat|"
+            r"chatting|talking|being there|hearing me out|your time|the advice|helping))?[\s!.~]*$",
+        ),
+        # a follower online, not someone behind the user ("someone is following me on instagram")
+        (
+            "benign_phrase",
+            r"\b(?:follow(?:ing|ed|s)?|unfollow(?:ing|ed|s)?) me (?:on|back on) (?:instagram|insta|ig|twitter|x|"
+            r"tiktok|twitch|youtube|spotify|linkedin|threads|bluesky|facebook|fb|snapchat|snap|pinterest|tumblr)\b",
+        ),
+    ]
+)
+
+RULES = RULES + MORE_RULES + S11_RULES + S12_RULES + S13_RULES + S14_RULES + S15_RULES
 # recovery and simile masks run first among the non-benign masks: they cover whole spans
-MASKS = MORE_MASKS[:2] + S11_MASKS + S12_MASKS + S13_MASKS + S14_MASKS + MASKS + MORE_MASKS[2:]
+MASKS = (
+    MORE_MASKS[:2]
+    + S11_MASKS
+    + S12_MASKS
+    + S13_MASKS
+    + S14_MASKS
+    + S15_MASKS
+    + MASKS
+    + MORE_MASKS[2:]
+)
 THIRD_PARTY = THIRD_PARTY + S11_THIRD_PARTY + S12_THIRD_PARTY + S13_THIRD_PARTY + S14_THIRD_PARTY
 
 
