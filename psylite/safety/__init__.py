@@ -501,10 +501,24 @@ Session 15 (2026-11-27):
   misses remain spread: false crisis 0.058-0.059 on four sets (riders, Hong Kong/Taiwan,
   disability, creatives), crisis recall 0.964 on the creatives, refusals 0.911 in addiction
   and recovery.
+- Four more writers, measured with that router before reading and never read: older men and
+  widowers (blind69) 0.945 / 0.067 / 0.956 / 0, Singapore and Malaysia (blind70) 0.955 /
+  0.089 / 0.956 / 0, girls of 14-20 online (blind71) 0.962 / 0.144 / 0.977 / 0, hospital
+  wards (blind72) 0.991 / 0.089 / 0.978 / 0 — false crisis far over the target where writers
+  label dieting, purging, doses and a partner's threats counsel. Over all fourteen
+  (blind59-72, 4,199 lines): 47a7217 0.964 / 0.068 / 0.973 / 1, this router 0.977 / 0.056 /
+  0.979 / 0 (213 → 168 misses; 2 humor misses before the fix above).
+- Then blind59-64 joined training too, with six sets written for it by writers who saw no
+  test (faith communities, the first year after a baby, domestic workers far from home, tech
+  workers, villages, dating apps and scams; 1,735 lines after dedup): on the sets still never
+  read, blind65-72 110 → 102 misses and the older pool 71 → 73 (one retrain, measured once).
+  Data still helps, by less: the first 14,084 lines took a quarter of the misses, these 3,475
+  a twentieth. A move's give-away (「出国前把所有东西都送人了」) then read as a farewell: a mask.
 
-The honest reading stays that of session 10: on fresh writers, before reading, the router is
-near but under the crisis-recall target and over the false-crisis one (twelve fresh sets in
-two sessions: recall 0.909-0.982, false crisis 0.022-0.090).
+The honest reading after session 15: pooled over fresh writers the router now meets the
+crisis-recall and refusal targets and sits near the false-crisis one, but set by set it
+still swings with the setting and the writer's labels (recall 0.945-1.000, false crisis
+0.007-0.144 over blind59-72).
 
 So on unseen text the router is near the crisis-recall target (0.966 on the older pool,
 0.973 on the six newest sets) but above the false-crisis target on fresh writers' sets

@@ -5415,6 +5415,17 @@ S15_MASKS = _masks(
             r"^(?:thanks|thank you|thx|ty)(?: so much| a lot)?(?: for (?:being here|listening|the chat|"
             r"chatting|talking|being there|hearing me out|your time|the advice|helping))?[\s!.~]*$",
         ),
+        # things given away for a move (「搬家前把所有东西都送人了」, "gave all my stuff away before
+        # moving to berlin"): the model read these as farewells once the writer sets joined
+        (
+            "benign_phrase",
+            r"(?:搬家|搬走|出国|移民|毕业|退租|回老家|换城市|去外地)"
+            + zg(8)
+            + r"(?:所有)?(?:的)?(?:东西|家具|衣服|书)(?:都)?(?:送人|送给\w{1,4}|分给\w{1,4}|卖了)|"
+            r"\b(?:gave|giving|give|gotten rid of|getting rid of) (?:away )?(?:all )?(?:of )?(?:my )?"
+            r"(?:stuff|things|furniture|clothes|books|belongings)(?: away)? (?:before|since|because|cause|cuz|as) "
+            r"(?:i'?m |im |we'?re |i am )?(?:moving|the move|we move|relocating|leaving for|emigrating)\b",
+        ),
         # a follower online, not someone behind the user ("someone is following me on instagram")
         (
             "benign_phrase",
