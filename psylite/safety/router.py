@@ -314,7 +314,7 @@ class Router:
         out["counsel"] = max(0.0, 1.0 - out["crisis"] - out["refuse"] - out["humor"])
         return out
 
-    def _short_stands(self, norm: str, sc: Scan, pc: float) -> bool:
+    def _combined_stands(self, norm: str, sc: Scan, pc: float) -> bool:
         """Whether the combiner's crisis stands: never where the rules' benign readings
         explain the whole message (「谢谢你陪我」, "thanks for being here"); on a short one
         (`_short`) the model itself must be CLF_SHORT_CRISIS sure, and a benign reading the
@@ -467,7 +467,7 @@ class Router:
             pc, pr = probs.get("crisis", 0.0), probs.get("refuse", 0.0)
             if strong == 0.0 and refuse == 0.0:
                 combined = self._combined_crisis(norm, sc, probs)
-                if combined is not None and self._short_stands(norm, sc, pc):
+                if combined is not None and self._combined_stands(norm, sc, pc):
                     risk = max(risk, 0.75)
                     reasons.append(f"classifier: crisis p={_fmt(pc)} (combined {_fmt(combined)})")
                 elif pc >= CLF_DISTRESS and (not _short(norm) or topic or hopeless or distress_w):
