@@ -196,6 +196,12 @@ _HURT_OR_FEAR = re.compile(
     r"how (?:do i|to|can i) (?:get over|overcome|cope with|stop being scared|stop panicking))\b"
 )
 
+#: what no crosstalk joke may sit beside, read in order: (pattern, what the reason names)
+_NO_HUMOR_BESIDE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_DEATH_WORDS, "words of death"),
+    (_HURT_OR_FEAR, "an injury or a fear"),
+)
+
 
 # The risk is back: the model's "benign" reading of a recovery story does not hold. (Words
 # of time alone — "today", 「现在」 — do not count: recovery stories are full of them, and
@@ -319,23 +325,24 @@ class Router:
         explain the whole message (「谢谢你陪我」, "thanks for being here"); on a short one
         (`_short`) the model itself must be CLF_SHORT_CRISIS sure, and a benign reading the
         rules found must not explain it away (unless the model's reading overrides it)."""
-        if sc.masks and not _unexplained(norm, sc):
+        rest = _unexplained(norm, sc) if sc.masks else norm
+        if not rest:
             return False
         if not _short(norm):
             return True
         return pc >= CLF_SHORT_CRISIS and (
-            not _benign_reading(sc, norm) or self._overrides(norm, sc, pc)
+            not _benign_reading(sc, norm) or self._overrides(rest, sc, pc)
         )
 
-    def _overrides(self, norm: str, sc: Scan, pc: float) -> bool:
+    def _overrides(self, rest: str, sc: Scan, pc: float) -> bool:
         """Whether the model's crisis reading `pc` stands over the message's benign readings:
-        everyday context needs CLF_OVERRIDE_CONTEXT; a benign span the rules found is taken out
-        and the rest, read again, needs CLF_OVERRIDE_MASKED (a second reading, so it is made
-        only here, where the combiner would otherwise decide a crisis)."""
+        everyday context needs CLF_OVERRIDE_CONTEXT; where the rules found benign spans, `rest`
+        (the message without them, `_unexplained`) is read again and needs CLF_OVERRIDE_MASKED
+        (a second reading, so it is made only here, where the combiner would otherwise decide
+        a crisis)."""
         if not sc.masks:
             return pc >= CLF_OVERRIDE_CONTEXT
-        rest = _unexplained(norm, sc)
-        probs = self._predict(rest) if rest else None  # nothing left: all of it explained
+        probs = self._predict(rest)
         return probs is not None and probs["crisis"] >= CLF_OVERRIDE_MASKED
 
     def _combined_crisis(self, norm: str, sc: Scan, probs: dict[str, float]) -> float | None:
@@ -520,12 +527,10 @@ class Router:
         elif refuse >= REFUSE_THRESHOLD:
             route = Route.REFUSE
         elif positive and not distress and risk < HUMOR_MAX_RISK and refuse == 0.0:
-            if _DEATH_WORDS.search(norm) is not None:
+            beside = next((why for pat, why in _NO_HUMOR_BESIDE if pat.search(norm)), None)
+            if beside is not None:
                 route = Route.COUNSEL
-                reasons.append("no humor next to words of death")
-            elif _HURT_OR_FEAR.search(norm) is not None:
-                route = Route.COUNSEL
-                reasons.append("no humor next to an injury or a fear")
+                reasons.append(f"no humor next to {beside}")
             else:
                 route = Route.HUMOR
         else:
