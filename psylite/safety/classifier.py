@@ -26,6 +26,7 @@ import math
 import os
 from array import array
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -54,15 +55,17 @@ NN_K = 5
 _DIGITS = str.maketrans("123456789", "000000000")
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=64)
+def words(text: str) -> tuple[str, ...]:
     """Word unigrams and bigrams of the normalized text (jieba for Chinese, which also
-    splits English on spaces); the prefix the classifier reads."""
+    splits English on spaces); the prefix the classifier reads. Cached: the class reading
+    and the neighbour vote of one message both need them."""
     from retrieval.analyzer import init_jieba
 
     head = text[:MAX_CLASSIFIER_CHARS].translate(_DIGITS)
     pieces = [p for p in (w.strip() for w in init_jieba().cut(head)) if p]
     pieces = [p for p in pieces if any(ch.isalnum() for ch in p)]
-    return pieces + [f"{a} {b}" for a, b in itertools.pairwise(pieces)]
+    return (*pieces, *(f"{a} {b}" for a, b in itertools.pairwise(pieces)))
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -80,7 +83,7 @@ def char_ngrams(text: str) -> list[str]:
     return out
 
 
-def _block(vocabulary: dict[str, int], idf: array, terms: list[str]) -> dict[int, float]:
+def _block(vocabulary: dict[str, int], idf: array, terms: Iterable[str]) -> dict[int, float]:
     """Sublinear TF-IDF of `terms` over one vocabulary, L2-normalized (like scikit-learn)."""
     counts = Counter(j for g in terms if (j := vocabulary.get(g)) is not None)
     vals = {j: (1.0 + math.log(c)) * idf[j] for j, c in counts.items()}

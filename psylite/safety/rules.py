@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from psylite.safety.literals import grams, required
+
 Kind = Literal[
     "self",  # suicide / self-harm intent or plan (crisis)
     "method",  # method-seeking: doses, heights, "painless way" (crisis)
@@ -5488,53 +5490,105 @@ def _mask_spans(text: str, pattern: re.Pattern[str], name: str, out: list[tuple[
     return pattern.sub(repl, text)
 
 
+# Each rule with the text it reads (0: unmasked, 1: only harmless compounds masked, 2: all
+# masks), whether each match counts, and the literals one of which any match contains (None:
+# always searched; see psylite.safety.literals), in RULES order, built once per set of scripts
+# a message contains: a zh rule cannot match text without ideographs (nor an en rule text
+# without letters), and skipping them halves the cost of long messages.
+_Step = tuple[Rule, int, bool, "frozenset[str] | None"]
+_REQUIRED = {id(rule): required(rule.pattern) for rule in RULES}
+
+
+def _steps(has_zh: bool, has_en: bool) -> tuple[_Step, ...]:
+    return tuple(
+        (
+            rule,
+            # Mood rules read the unmasked text: 「笑死我了」 is laughter, 「累死了」 is tiredness.
+            0 if rule.kind in _MOOD_KINDS else 1 if rule.kind in REFUSE_KINDS else 2,
+            rule.kind in _SOFT_KINDS,
+            _REQUIRED[id(rule)],
+        )
+        for rule in RULES
+        if (has_zh or not rule.name.startswith("zh:"))
+        and (has_en or not rule.name.startswith("en:"))
+    )
+
+
+_STEPS = {(zh, en): _steps(zh, en) for zh in (False, True) for en in (False, True)}
+_GatedMask = tuple[str, re.Pattern[str], "frozenset[str] | None"]
+_BENIGN_MASKS: tuple[_GatedMask, ...] = tuple(
+    (n, p, required(p)) for n, p in MASKS if n == "benign_phrase"
+)
+_OTHER_MASKS: tuple[_GatedMask, ...] = tuple(
+    (n, p, required(p)) for n, p in MASKS if n != "benign_phrase"
+)
+
+
+def _masked_grams(before: frozenset[str], name: str) -> frozenset[str]:
+    """A superset of the grams of a text after `_mask_spans` put " ⟨name⟩ " in place of
+    spans: the old grams, the token's, and each character (the token's spaces too) next to
+    the token's spaces (two tokens side by side meet in two spaces)."""
+    token = " ⟨" + name + "⟩ "
+    chars = {g for g in before if len(g) == 1} | set(token)
+    return (
+        before
+        | grams(token)
+        | frozenset(c + " " for c in chars)
+        | frozenset(" " + c for c in chars)
+    )
+
+
+def _apply_masks(
+    text: str, seen: frozenset[str], gated: tuple[_GatedMask, ...], out: list[tuple[str, str]]
+) -> tuple[str, frozenset[str]]:
+    """Each mask in turn over `text` (skipping those its grams `seen` rule out); the masked
+    text and a superset of its grams."""
+    for name, pattern, req in gated:
+        if req is not None and seen.isdisjoint(req):
+            continue
+        before = len(out)
+        text = _mask_spans(text, pattern, name, out)
+        if len(out) > before:
+            seen = _masked_grams(seen, name)
+    return text, seen
+
+
 def scan(norm: str) -> Scan:
-    """Apply masks, third-party detection and every rule to normalized text."""
+    """Apply masks, third-party detection and every rule to normalized text. A pattern that
+    cannot match (psylite.safety.literals) is not searched: the result is the same."""
     masks: list[tuple[str, str]] = []
-    masked = norm
-    for name, pattern in MASKS:
-        if name == "benign_phrase":
-            masked = _mask_spans(masked, pattern, name, masks)
+    seen0 = grams(norm)
+    masked, seen1 = _apply_masks(norm, seen0, _BENIGN_MASKS, masks)
     # Refusal rules read text with only harmless compounds masked: "help me tell her to kill
     # herself" names a third party but is still a request to hurt someone.
     benign_only = masked
-    for name, pattern in MASKS:
-        if name != "benign_phrase":
-            masked = _mask_spans(masked, pattern, name, masks)
+    masked, seen2 = _apply_masks(masked, seen1, _OTHER_MASKS, masks)
     third: str | None = None
     for pattern in THIRD_PARTY:
         m = pattern.search(masked)
         if m is not None:
             third = m.group(0)
             masked = _mask_spans(masked, pattern, "third_party", masks)
+            seen2 = _masked_grams(seen2, "third_party")
     result = Scan(
         masked=masked,
         masks=masks,
         third_party=third,
         info_context=INFO_CONTEXT.search(norm) is not None,
     )
-    has_zh = _CJK_RE.search(norm) is not None
-    has_en = _LATIN_RE.search(norm) is not None
-    for rule in RULES:
-        # A zh rule cannot match text without ideographs (nor an en rule text without letters):
-        # skipping them halves the cost of long messages.
-        if (rule.name.startswith("zh:") and not has_zh) or (
-            rule.name.startswith("en:") and not has_en
-        ):
+    texts = (norm, benign_only, masked)
+    seen = (seen0, seen1, seen2)
+    hits = result.hits
+    steps = _STEPS[_CJK_RE.search(norm) is not None, _LATIN_RE.search(norm) is not None]
+    for rule, which, soft, req in steps:
+        if req is not None and seen[which].isdisjoint(req):
             continue
-        # Mood rules read the unmasked text: 「笑死我了」 is laughter, 「累死了」 is tiredness.
-        text = (
-            norm
-            if rule.kind in _MOOD_KINDS
-            else benign_only
-            if rule.kind in REFUSE_KINDS
-            else masked
-        )
-        if rule.kind in _SOFT_KINDS:
+        text = texts[which]
+        if soft:
             for m in itertools.islice(rule.pattern.finditer(text), 3):
-                result.hits.append((rule, m.group(0)))
+                hits.append((rule, m.group(0)))
             continue
         m = rule.pattern.search(text)
         if m is not None:
-            result.hits.append((rule, m.group(0)))
+            hits.append((rule, m.group(0)))
     return result
