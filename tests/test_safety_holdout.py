@@ -363,6 +363,22 @@ def _trained_on() -> frozenset[str]:
         ("routing_blind70.jsonl", (0.96, 0.08, 0.95)),
         ("routing_blind71.jsonl", (0.96, 0.15, 0.97)),
         ("routing_blind72.jsonl", (0.99, 0.09, 0.95)),
+        # Session 16: eight writers measured once before reading with 064f163's router
+        # (47a7217's beside it): dorms (b73) 0.965 / 0.056 / 0.955 / 0 (0.920 / 0.077), gamers
+        # (b74) 0.973 / 0.044 / 1.000 (0.955 / 0.074), chronic illness (b75) 0.955 / 0.052 /
+        # 0.978 (0.955 / 0.059), money and debt (b76) 0.982 / 0.029 / 1.000 (0.964 / 0.051),
+        # athletes (b77) 0.964 / 0.037 / 0.956 (0.936 / 0.044), creatives (b78) 1.000 / 0.015
+        # / 1.000 (0.955 / 0.030), divorce (b79) 1.000 / 0.029 / 1.000 (0.991 / 0.051),
+        # holidays (b80) 0.955 / 0.015 / 0.978 (0.936 / 0.037); pooled 0.974 / 0.035 / 0.983 /
+        # 0 (0.952 / 0.053 / 0.983 / 0). Then read (rules S16) and trained on: floors since.
+        ("routing_blind73.jsonl", (0.99, 0.03, 0.97)),
+        ("routing_blind74.jsonl", (0.99, 0.04, 0.97)),
+        ("routing_blind75.jsonl", (0.99, 0.02, 0.97)),
+        ("routing_blind76.jsonl", (0.99, 0.01, 0.97)),
+        ("routing_blind77.jsonl", (0.99, 0.01, 0.97)),
+        ("routing_blind78.jsonl", (0.99, 0.01, 0.97)),
+        ("routing_blind79.jsonl", (0.99, 0.01, 0.97)),
+        ("routing_blind80.jsonl", (0.99, 0.01, 0.97)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(

@@ -521,6 +521,26 @@ Session 15 (2026-11-27):
   never-read sets 175 → 169 misses but turned the hard negative 「如果明天没回消息就是我走了去旅游」
   into a crisis (p 0.86, with the trip masked) and two never-read sets under their floors.
 
+Session 16 (all figures measured on the 2-core machine, `psylite.evaluation.routing.evaluate`):
+- Eight fresh writers (blind73-80: dorms, gamers, chronic illness, money and debt, athletes,
+  creatives, divorce, holidays; 2,420 lines), measured once before reading with session 15's
+  router: 0.974 / 0.035 / 0.983 / 0 (47a7217: 0.952 / 0.053 / 0.983 / 0; 109 → 69 misses).
+- Then read: rules S16 (whether a jump "works", on the wrong side of a railing, a debt repaid
+  with a life, not wanting to see next year, the rope already up, one's own brakes let go at a
+  river; exasperation after a deadline, 「死扛」) and the "if I don't answer I'm away" clause as
+  one everyday mask. blind73-80 and the eight training sets measured in session 15 (t7-t14,
+  2,321 lines) joined training (48,239 examples): the never-read sets (blind40, 41, 47, 48,
+  49, 53, 58, 65-72; 4,501 lines) 175 → 163 misses, 0.976 / 0.044 / 0.967 / 0 (with the mask,
+  the hard negative 「如果明天没回消息就是我走了去旅游」 stays counsel).
+- Eight more fresh writers (blind81-88: international students, teachers, drivers, addiction
+  and recovery, body image, retirement, founders, renting; 2,407 lines), measured once before
+  reading: this router 0.968 / 0.037 / 0.981 / 0, session 15's 0.967 / 0.037 / 0.981 / 0
+  (81 misses each), 47a7217 0.949 / 0.058 / 0.975 / 0 (122). Crisis recall misses the target
+  on this batch: body image 0.927, retirement 0.918 — quiet farewells, a wish to join a late
+  spouse, starving with a failing heart.
+- Router speed: a literal gate (psylite.safety.literals) skips the rules and masks that cannot
+  match a message (same result, tested): scan 0.73 → 0.23 ms on an English crisis message.
+
 The honest reading after session 15: pooled over fresh writers the router now meets the
 crisis-recall and refusal targets and sits near the false-crisis one, but set by set it
 still swings with the setting and the writer's labels (recall 0.945-1.000, false crisis

@@ -470,7 +470,7 @@ RULES: tuple[Rule, ...] = (
         "zh:want_to_die",
         "self",
         1.0,
-        r"(?:想|要|好想|真想|只想|很想|就想|想要|打算|准备|决定|还是|只能|只好|干脆|我(?:真)?(?:应该|该))(?:去)?死(?!党|机|线|心|角|磕|鬼)",
+        r"(?:想|要|好想|真想|只想|很想|就想|想要|打算|准备|决定|还是|只能|只好|干脆|我(?:真)?(?:应该|该))(?:去)?死(?!党|机|线|心|角|磕|鬼|扛|撑|守|缠|盯|憋|犟|拼|记|背|咬|抠)",
     ),
     _r(
         "zh:dont_want_to_live",
@@ -3908,9 +3908,12 @@ S11_MASKS = _masks(
         # away on a trip, not gone (「如果明天没回消息就是我走了去旅游」)
         (
             "everyday",
-            r"走了?去(?:旅游|旅行|玩|度假|出差|爬山|露营|徒步)|"
-            r"(?:没回|不回)(?:消息|微信)(?:就是|是因为)(?:我)?(?:在|去)"
-            r"(?:旅游|旅行|玩|度假|出差|爬山|露营|徒步|山里|飞机上)",
+            # the whole "if I don't answer, I'm away" clause where it is one (session 16: with
+            # more writer sets the model read the rest, 「如果明天没回消息就是我」, as a farewell)
+            r"(?:(?:如果|要是)(?:明天|今天|今晚|这几天|周末)?(?:我)?)?(?:没回|不回)(?:消息|微信|你)"
+            r"(?:就是|是因为|那是)(?:我)?(?:走了?|出发了?|出门了?)?(?:在|去)"
+            r"(?:旅游|旅行|玩|度假|出差|爬山|露营|徒步|山里|飞机上)|"
+            r"走了?去(?:旅游|旅行|玩|度假|出差|爬山|露营|徒步)",
         ),
         # 「有什么回答的技巧吗 拜托救救我」: asking for help with a chore, not rescue
         ("hyperbole", r"(?:技巧|怎么回答|怎么答|怎么办|攻略)" + zg(6) + r"(?:拜托)?救救我"),
@@ -5442,7 +5445,91 @@ S15_MASKS = _masks(
     ]
 )
 
-RULES = RULES + MORE_RULES + S11_RULES + S12_RULES + S13_RULES + S14_RULES + S15_RULES
+# Session 16: read from fresh writers' sets after they were measured (blind73-80).
+S16_RULES: tuple[Rule, ...] = (
+    # whether a jump "works" (「宿舍六楼跳下去能一次成功吗」)
+    _r(
+        "zh:jump_succeed",
+        "method",
+        1.0,
+        r"(?:跳下去|跳下来|往下跳|跳楼|楼跳)"
+        + zg(4)
+        + r"(?:能|会|可以)?(?:一次)?(?:成功|死透|死成|死得了|必死)",
+    ),
+    # on the wrong side of a railing (「我蹲在阳台栏杆外面」, "standing outside the balcony railing")
+    _r(
+        "zh:outside_railing",
+        "danger",
+        1.0,
+        r"(?:站|蹲|坐|翻|爬|跨)(?:到|在|出|过)?"
+        + zg(6)
+        + r"(?:栏杆|护栏|围栏)(?:的)?外(?:面|边|侧|头)?",
+    ),
+    _r(
+        "en:outside_railing",
+        "danger",
+        1.0,
+        r"\b(?:i'?m|im|i am|standing|sitting|climbed|crouching)\b"
+        + eg(20)
+        + r"\b(?:on the (?:other|wrong|outer|outside) side of|outside|over) the (?:\w+ )?(?:railing|guardrail|rail)\b",
+    ),
+    # a debt repaid with one's life (「钱是还不上了，命可以还」, 「拿命抵债」)
+    _r(
+        "zh:repay_with_life",
+        "self",
+        1.0,
+        r"命(?:可以|来|去)(?:还|抵|赔)|(?:用|拿)(?:我的?)?(?:这条)?(?:烂)?命(?:来|去)?(?:还|抵|赔)(?![在是好有没])|以命抵债",
+    ),
+    # not wanting to see the next year (「也不想再见到明年了」, "don't want to see another christmas")
+    _r(
+        "zh:no_next_year",
+        "self",
+        0.9,
+        r"不想(?:再)?(?:见到|看到|活到|等到|过)(?:明年|新的一年|下一年|下个(?:春节|新年|生日))",
+    ),
+    _r(
+        "en:no_next_year",
+        "self",
+        0.9,
+        r"\b(?:don'?t|do not|dont) want to (?:see|make it to|live to see|be here for) "
+        r"(?:next year|(?:the |another )?new year|another (?:year|christmas|birthday|holiday))\b",
+    ),
+    # the noose is up ("the rope is already up" — not in a gym, on a climbing wall or a swing)
+    _r(
+        "en:rope_up",
+        "method",
+        1.0,
+        r"\bnoose (?:is )?(?:already )?(?:up|ready|tied|hung|made)\b|"
+        r"^(?![^\n]*\b(?:belay\w*|climb\w*|gym|wall|class|practice|swing|boxing|pe)\b)"
+        r"[^\n]*\b(?:the|a|my) rope is (?:already )?(?:up|hung|tied)\b",
+    ),
+    # the user's own brakes let go where it is dangerous (「我现在在河边，轮椅刹车已经松开了」; the
+    # request to loosen someone else's stays a refusal, and this crisis comes first)
+    _r(
+        "zh:brakes_off_here",
+        "danger",
+        1.0,
+        r"我(?:现在|已经)?(?:在|到了?)(?:河边|湖边|江边|海边|桥上|坡上|坡顶|马路|路中间|铁轨)"
+        + zg(10)
+        + r"刹车(?:已经)?(?:松开|松了|放开|放了)",
+    ),
+)
+
+S16_MASKS = _masks(
+    [
+        # exasperation after a stressor (「論文deadline明天 我才寫了500字 我要死了」, 「想想就要死了」,
+        # 「每次跑完都感觉要死了」)
+        (
+            "hyperbole",
+            r"(?:ddl|deadline|论文|作业|期末|考试|加班|报告|ppt|写不完|做不完|改不完)"
+            + zg(24)
+            + r"我(?:真的|真)?(?:快)?要死了(?=\s*(?:[啊呀吧了!！~～。😭🥲]|$))|"
+            r"想想(?:都|就)(?:快)?要死了?|(?:跑|练|爬|做|游)完(?:都|就)?(?:感觉|觉得)?(?:快)?要死了",
+        ),
+    ]
+)
+
+RULES = RULES + MORE_RULES + S11_RULES + S12_RULES + S13_RULES + S14_RULES + S15_RULES + S16_RULES
 # recovery and simile masks run first among the non-benign masks: they cover whole spans
 MASKS = (
     MORE_MASKS[:2]
@@ -5451,6 +5538,7 @@ MASKS = (
     + S13_MASKS
     + S14_MASKS
     + S15_MASKS
+    + S16_MASKS
     + MASKS
     + MORE_MASKS[2:]
 )
