@@ -538,6 +538,22 @@ Session 16 (all figures measured on the 2-core machine, `psylite.evaluation.rout
   (81 misses each), 47a7217 0.949 / 0.058 / 0.975 / 0 (122). Crisis recall misses the target
   on this batch: body image 0.927, retirement 0.918 — quiet farewells, a wish to join a late
   spouse, starving with a failing heart.
+- Then read too: ten rules for what they showed plainly (the world better without me, a
+  ligature tied to a banister, an attempt whose fixture broke, half out of a window, freezing
+  or drinking oneself to death, 「我也到期了」 and 「看不到下学期了」, 「把自己清理掉」, cutting at
+  one's own flesh, sitting at a cliff's edge now, "everything said, at peace"); blind81-88
+  joined training (50,566 examples): never-read sets 163 → 157 misses, 0.977 / 0.042 / 0.969
+  / 0 (blind70 lost one crisis line: 0.964 → 0.955, its floor now 0.95).
+- Eight more fresh writers (blind89-96: prisoners' families, long-distance love, siblings,
+  teenagers at home, living alone, pregnancy loss, helpers, widows living alone; 2,406 lines),
+  measured once before reading and kept out: this router 0.967 / 0.040 / 0.970 / 0 (89
+  misses); 680d58d 0.965 / 0.040 / 0.970 (92); 064f163 0.965 / 0.037 / 0.970 (89); 47a7217
+  0.952 / 0.046 / 0.967 (110).
+- So over 24 fresh writers this session, each batch measured before reading with the router
+  of its time: crisis recall 0.974, 0.968, 0.967 — the target (0.97) is met on one batch of
+  three; false crisis 0.035-0.040, refusals 0.970-0.983 and humor (0) hold on all three.
+  Reading and training on a batch lifts the sets never read (175 → 157 misses) but not the
+  next batch: recall on unseen writers has stayed at 0.965-0.975 since session 15.
 - Router speed: a literal gate (psylite.safety.literals) skips the rules and masks that cannot
   match a message (same result, tested): scan 0.73 → 0.23 ms on an English crisis message.
 

@@ -5503,6 +5503,89 @@ S16_RULES: tuple[Rule, ...] = (
         r"^(?![^\n]*\b(?:belay\w*|climb\w*|gym|wall|class|practice|swing|boxing|pe)\b)"
         r"[^\n]*\b(?:the|a|my) rope is (?:already )?(?:up|hung|tied)\b",
     ),
+    # read from blind81-88 after they were measured
+    _r(
+        "en:better_without_me_now",
+        "self",
+        1.0,
+        r"\b(?:the )?(?:world|everyone|everybody|people|my family|they|everything)(?: is|'s| are|'re) "
+        r"(?:better|happier|easier)(?: off)? without me\b",
+    ),
+    # a ligature in place ("tonight i have the cord tied to the banister")
+    _r(
+        "en:ligature_tied",
+        "method",
+        1.0,
+        r"\b(?:cord|rope|belt|cable|scarf|sheet|noose)\b"
+        + eg(12)
+        + r"\b(?:tied|attached|fixed)\b"
+        + eg(12)
+        + r"\b(?:banister|bannister|beam|rafter|ceiling|doorknob|door knob|closet rod|pipe|stair ?rail)",
+    ),
+    # an attempt that failed on the fixture ("tried from the curtain rail last night and it snapped")
+    _r(
+        "en:attempt_fixture_broke",
+        "self",
+        1.0,
+        r"\btried\b"
+        + eg(20)
+        + r"\b(?:curtain rail|curtain rod|beam|banister|rafter|ceiling fan|closet rod|door frame|pipe)\b"
+        + eg(40)
+        + r"\b(?:snapped|broke|gave way|didn'?t hold|came down)\b",
+    ),
+    # out of the window now ("half my body was out the window a minute ago")
+    _r(
+        "en:out_the_window",
+        "danger",
+        1.0,
+        r"\b(?:half (?:of )?my body|my (?:legs?|body)|i)(?: (?:was|is|were|are|am)|'m) (?:hanging |leaning )?"
+        r"(?:out|outside) (?:of )?(?:the|my) (?:window|balcony)\b",
+    ),
+    # 「我想让自己冻死在山上」, 「想一直喝到心脏停掉为止」
+    _r(
+        "zh:die_by_own_hand",
+        "self",
+        1.0,
+        r"(?:让|把)自己(?:冻|饿|渴|淹|烧|毒|闷|撞)死|冻死自己|(?:喝|吃|跑|熬)到心脏(?:停|骤停|停掉|停止)",
+    ),
+    # the user's own expiry date (「房子到期了，我也到期了」), and 「我应该看不到下学期了」
+    _r(
+        "zh:my_time_is_up",
+        "self",
+        0.9,
+        r"我也(?:该)?到期了|我的(?:保质期|有效期)(?:也)?(?:到了|过了|到期了)|"
+        r"我(?:应该|可能|大概|估计)?(?:看不到|等不到|活不到)(?:下学期|明年|下个月|春天|夏天|秋天|冬天|过年|毕业|下一年)",
+    ),
+    # 「想在退房之前把自己也一起清理掉」
+    _r(
+        "zh:dispose_of_self",
+        "self",
+        1.0,
+        r"把自己(?:也)?(?:一起|一并)?(?:清理|处理|解决|了结)掉",
+    ),
+    # cutting at one's own body (「我要把肚子上的肉剪掉 剪刀已经消好毒了」)
+    _r(
+        "zh:cut_off_own_flesh",
+        "self",
+        1.0,
+        r"(?:要|想|准备)把(?:自己)?(?:肚子|大腿|手臂|胳膊|脸|腰)上?的?(?:肉|皮|肥肉)(?:剪|割|切)掉",
+    ),
+    # at the edge now (「现在一直坐在悬崖边上」)
+    _r(
+        "zh:at_the_edge_now",
+        "danger",
+        1.0,
+        r"(?:现在|一直|还)(?:一直)?(?:坐|站|蹲)在(?:悬崖|山崖|楼顶|天台|桥)(?:的)?边(?:上|缘)?",
+    ),
+    # everything said and at peace (「跟老同学告别了…该说的都说了，心里很平静」)
+    _r(
+        "zh:all_said_at_peace",
+        "self",
+        0.9,
+        r"该说的(?:话)?(?:都)?说(?:完)?了"
+        + zg(10)
+        + r"(?:很平静|平静|安心|没有遗憾|没遗憾|放心了)",
+    ),
     # the user's own brakes let go where it is dangerous (「我现在在河边，轮椅刹车已经松开了」; the
     # request to loosen someone else's stays a refusal, and this crisis comes first)
     _r(
