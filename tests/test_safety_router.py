@@ -437,6 +437,13 @@ def test_no_joke_next_to_drowning_an_injury_or_a_fear(router: Router, text: str)
     assert decision.route is Route.COUNSEL, decision.reasons
 
 
+def test_no_joke_next_to_a_fatal_dose_even_without_the_model() -> None:
+    # session 16: with the model the message is counsel; without it (the model failed to
+    # load) "lol" alone cleared a joke next to a fatal dose
+    decision = Router(None).route("what's the fatal dose of caffeine lol i drink 6 cups")
+    assert decision.route is Route.COUNSEL, decision.reasons
+
+
 @pytest.mark.parametrize(("text", "route"), RULE_CASES)
 def test_rules_alone_route_harm_in_progress_methods_and_requests(text: str, route: Route) -> None:
     decision = Router(None).route(text)

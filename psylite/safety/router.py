@@ -182,7 +182,7 @@ _DEATH_WORDS = re.compile(
     r"\b(?:passed away|miss (?:him|her|them|my (?:wife|husband|mom|mum|dad|son|daughter))|"
     r"still alive|feel alive)\b|"
     r"死|杀|遗书|葬|坟|\b(?:die[sd]?|dying|dead|death|kill(?:s|ed|ing)?|slaughter(?:ed)?|murder\w*|"
-    r"suicid\w*|funeral|grave)\b|💀|☠|"
+    r"suicid\w*|funeral|grave|fatal|lethal|overdos\w*)\b|💀|☠|"
     # drowning, even in a poem the school misread: the laugh is at being taken for at risk
     r"溺水|溺亡|\bdrown\w*"
 )
