@@ -745,7 +745,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:would|will|'d) be (?:better|happier|relieved|fine|okay|better off)(?: off)? "
         r"(?:without me|if i (?:was|were|'m|am) (?:gone|dead|not here|not around))|\b(?:better off|happier|easier) (?:dead|without me|if i (?:was|were) (?:dead|gone))|"
         r"\b(?:everyone|everybody|people|my family|they|the world|world|you all)(?: would| will|'d)? be (?:better|happier)"
-        r"(?: off)?(?: if i (?:was|were) gone)? without me\b|\bif i (?:disappeared|died|was gone|were gone|vanished)"
+        r"(?: off)?(?: if i (?:was|were) gone)? without me\b|"
+        # in the present too ("world is better without me"; session 16)
+        r"\b(?:the )?(?:world|everyone|everybody|people|my family|they|everything)(?: is|'s| are|'re) "
+        r"(?:better|happier|easier)(?: off)? without me\b|\bif i (?:disappeared|died|was gone|were gone|vanished)"
         + eg(20)
         + r"\b(?:nobody|no one|noone|anyone|would anyone|who) (?:would )?(?:notice|care|miss|even)|"
         r"\b(?:nobody|no one|noone)(?: would| will)? (?:even )?(?:notice|care|miss me)"
@@ -5445,7 +5448,7 @@ S15_MASKS = _masks(
     ]
 )
 
-# Session 16: read from fresh writers' sets after they were measured (blind73-80).
+# Session 16: read from fresh writers' sets after they were measured (blind73-88).
 S16_RULES: tuple[Rule, ...] = (
     # whether a jump "works" (「宿舍六楼跳下去能一次成功吗」)
     _r(
@@ -5456,22 +5459,36 @@ S16_RULES: tuple[Rule, ...] = (
         + zg(4)
         + r"(?:能|会|可以)?(?:一次)?(?:成功|死透|死成|死得了|必死)",
     ),
-    # on the wrong side of a railing (「我蹲在阳台栏杆外面」, "standing outside the balcony railing")
+    # on the wrong side of a railing or at an edge now (「我蹲在阳台栏杆外面」, 「现在一直坐在悬崖边上」,
+    # "standing outside the balcony railing", "half my body was out the window a minute ago")
     _r(
-        "zh:outside_railing",
+        "zh:over_the_edge_now",
         "danger",
         1.0,
         r"(?:站|蹲|坐|翻|爬|跨)(?:到|在|出|过)?"
         + zg(6)
-        + r"(?:栏杆|护栏|围栏)(?:的)?外(?:面|边|侧|头)?",
+        + r"(?:栏杆|护栏|围栏)(?:的)?外(?:面|边|侧|头)?|"
+        r"(?:现在|一直|还)(?:一直)?(?:坐|站|蹲)在(?:悬崖|山崖|楼顶|天台|桥)(?:的)?边(?:上|缘)?",
     ),
     _r(
-        "en:outside_railing",
+        "en:over_the_edge_now",
         "danger",
         1.0,
         r"\b(?:i'?m|im|i am|standing|sitting|climbed|crouching)\b"
         + eg(20)
-        + r"\b(?:on the (?:other|wrong|outer|outside) side of|outside|over) the (?:\w+ )?(?:railing|guardrail|rail)\b",
+        + r"\b(?:on the (?:other|wrong|outer|outside) side of|outside|over) the (?:\w+ )?(?:railing|guardrail|rail)\b|"
+        r"\b(?:half (?:of )?my body|my (?:legs?|body)|i)(?: (?:was|is|were|are|am)|'m) (?:hanging |leaning )?"
+        r"(?:out|outside) (?:of )?(?:the|my) (?:window|balcony)\b",
+    ),
+    # not wanting to see, or not expecting to see, the next year (「也不想再见到明年了」,
+    # 「我应该看不到下学期了」, "don't want to see another christmas"); the older zh:no_next_year
+    # (0.8) reads 「不会再有下一个春节」
+    _r(
+        "zh:not_to_see_next_year",
+        "self",
+        0.9,
+        r"不想(?:再)?(?:见到|看到|活到|等到|过)(?:明年|新的一年|下一年|下个(?:春节|新年|生日))|"
+        r"我(?:应该|可能|大概|估计)?(?:看不到|等不到|活不到)(?:下学期|明年|下个月|春天|夏天|秋天|冬天|过年|毕业|下一年)",
     ),
     # a debt repaid with one's life (「钱是还不上了，命可以还」, 「拿命抵债」)
     _r(
@@ -5480,13 +5497,6 @@ S16_RULES: tuple[Rule, ...] = (
         1.0,
         r"命(?:可以|来|去)(?:还|抵|赔)|(?:用|拿)(?:我的?)?(?:这条)?(?:烂)?命(?:来|去)?(?:还|抵|赔)(?![在是好有没])|以命抵债",
     ),
-    # not wanting to see the next year (「也不想再见到明年了」, "don't want to see another christmas")
-    _r(
-        "zh:no_next_year",
-        "self",
-        0.9,
-        r"不想(?:再)?(?:见到|看到|活到|等到|过)(?:明年|新的一年|下一年|下个(?:春节|新年|生日))",
-    ),
     _r(
         "en:no_next_year",
         "self",
@@ -5494,28 +5504,15 @@ S16_RULES: tuple[Rule, ...] = (
         r"\b(?:don'?t|do not|dont) want to (?:see|make it to|live to see|be here for) "
         r"(?:next year|(?:the |another )?new year|another (?:year|christmas|birthday|holiday))\b",
     ),
-    # the noose is up ("the rope is already up" — not in a gym, on a climbing wall or a swing)
+    # a ligature in place ("the rope is already up", "tonight i have the cord tied to the
+    # banister" — not in a gym, on a climbing wall or a swing)
     _r(
-        "en:rope_up",
+        "en:ligature_ready",
         "method",
         1.0,
         r"\bnoose (?:is )?(?:already )?(?:up|ready|tied|hung|made)\b|"
         r"^(?![^\n]*\b(?:belay\w*|climb\w*|gym|wall|class|practice|swing|boxing|pe)\b)"
-        r"[^\n]*\b(?:the|a|my) rope is (?:already )?(?:up|hung|tied)\b",
-    ),
-    # read from blind81-88 after they were measured
-    _r(
-        "en:better_without_me_now",
-        "self",
-        1.0,
-        r"\b(?:the )?(?:world|everyone|everybody|people|my family|they|everything)(?: is|'s| are|'re) "
-        r"(?:better|happier|easier)(?: off)? without me\b",
-    ),
-    # a ligature in place ("tonight i have the cord tied to the banister")
-    _r(
-        "en:ligature_tied",
-        "method",
-        1.0,
+        r"[^\n]*\b(?:the|a|my) rope is (?:already )?(?:up|hung|tied)\b|"
         r"\b(?:cord|rope|belt|cable|scarf|sheet|noose)\b"
         + eg(12)
         + r"\b(?:tied|attached|fixed)\b"
@@ -5533,14 +5530,6 @@ S16_RULES: tuple[Rule, ...] = (
         + eg(40)
         + r"\b(?:snapped|broke|gave way|didn'?t hold|came down)\b",
     ),
-    # out of the window now ("half my body was out the window a minute ago")
-    _r(
-        "en:out_the_window",
-        "danger",
-        1.0,
-        r"\b(?:half (?:of )?my body|my (?:legs?|body)|i)(?: (?:was|is|were|are|am)|'m) (?:hanging |leaning )?"
-        r"(?:out|outside) (?:of )?(?:the|my) (?:window|balcony)\b",
-    ),
     # 「我想让自己冻死在山上」, 「想一直喝到心脏停掉为止」
     _r(
         "zh:die_by_own_hand",
@@ -5548,13 +5537,12 @@ S16_RULES: tuple[Rule, ...] = (
         1.0,
         r"(?:让|把)自己(?:冻|饿|渴|淹|烧|毒|闷|撞)死|冻死自己|(?:喝|吃|跑|熬)到心脏(?:停|骤停|停掉|停止)",
     ),
-    # the user's own expiry date (「房子到期了，我也到期了」), and 「我应该看不到下学期了」
+    # the user's own expiry date (「房子到期了，我也到期了」)
     _r(
         "zh:my_time_is_up",
         "self",
         0.9,
-        r"我也(?:该)?到期了|我的(?:保质期|有效期)(?:也)?(?:到了|过了|到期了)|"
-        r"我(?:应该|可能|大概|估计)?(?:看不到|等不到|活不到)(?:下学期|明年|下个月|春天|夏天|秋天|冬天|过年|毕业|下一年)",
+        r"我也(?:该)?到期了|我的(?:保质期|有效期)(?:也)?(?:到了|过了|到期了)",
     ),
     # 「想在退房之前把自己也一起清理掉」
     _r(
@@ -5569,13 +5557,6 @@ S16_RULES: tuple[Rule, ...] = (
         "self",
         1.0,
         r"(?:要|想|准备)把(?:自己)?(?:肚子|大腿|手臂|胳膊|脸|腰)上?的?(?:肉|皮|肥肉)(?:剪|割|切)掉",
-    ),
-    # at the edge now (「现在一直坐在悬崖边上」)
-    _r(
-        "zh:at_the_edge_now",
-        "danger",
-        1.0,
-        r"(?:现在|一直|还)(?:一直)?(?:坐|站|蹲)在(?:悬崖|山崖|楼顶|天台|桥)(?:的)?边(?:上|缘)?",
     ),
     # everything said and at peace (「跟老同学告别了…该说的都说了，心里很平静」)
     _r(
