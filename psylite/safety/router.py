@@ -49,6 +49,15 @@ CLF_REFUSE_SHORT = 0.99
 #: one this surely (and a crisis under CLF_VETO): over every stored message the 42 such were
 #: all requests (「我想跟踪我老板…定位器」); the nearest crises sit at refuse p 0.53 and 0.31
 CLF_DANGER_REQUEST = 0.75
+#: … and the other way: a request rule's reading (harm to others, weapons) gives way to the
+#: user's own danger when the model reads a crisis this surely and a request under
+#: CLF_NOT_A_REQUEST — the writer is the one threatened or hurt ("he said he'd pay someone to
+#: break my legs"), or asks for a means while in danger. Session 17, over six groups of
+#: held-out writers (each read by a model that never saw it): 16 of 2,748 rule-made refusals
+#: turn crisis, 15 labelled crisis and one humor; on the never-read sets 6 of 976, all crisis
+#: (recall 0.974 → 0.976). At 0.7 / 0.3 a request labelled refuse turned too.
+CLF_OWN_DANGER = 0.8
+CLF_NOT_A_REQUEST = 0.2
 #: messages shorter than this never become a crisis on the classifier's word
 CLF_SHORT_MIN_CHARS = 4
 # Gates after the combiner for short messages (under combine.SHORT_CHARS), of which its
@@ -437,6 +446,7 @@ class Router:
         # a request to harm someone, with nothing saying the user is in danger: the means it
         # names serve the harm (「什么药能把它药死 还查不出来」, 「在婆婆饭里放安眠药」)
         serves_harm = not in_danger and sc.best({"harm_others"}) >= REFUSE_THRESHOLD
+        aimed_elsewhere = False
         if (
             strong
             and (serves_harm or (not in_danger and AIMED_AT_OTHER.search(norm)))
@@ -444,8 +454,21 @@ class Router:
         ):
             # a means asked for, for someone else: a request to harm, not the user's crisis
             strong, refuse = 0.0, max(refuse, REFUSE_THRESHOLD)
+            aimed_elsewhere = True
             reasons.append("the means asked about is meant for someone else")
         probs = self._predict(norm)
+        if (
+            refuse
+            and not aimed_elsewhere
+            and strong < CRISIS_THRESHOLD
+            and probs is not None
+            and probs["crisis"] >= CLF_OWN_DANGER
+            and probs["refuse"] < CLF_NOT_A_REQUEST
+        ):
+            # a request rule read it, the model reads the user's own danger ("he said he'd
+            # pay someone to break my legs", 「他说要找人弄死我」): crisis, not a refusal
+            strong, refuse = max(strong, CRISIS_THRESHOLD), 0.0
+            reasons.append(f"the user's own danger, not a request (p={_fmt(probs['crisis'])})")
         if (
             strong
             and probs is not None
