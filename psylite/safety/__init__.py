@@ -557,6 +557,23 @@ Session 16 (all figures measured on the 2-core machine, `psylite.evaluation.rout
 - Router speed: a literal gate (psylite.safety.literals) skips the rules and masks that cannot
   match a message (same result, tested): scan 0.73 → 0.23 ms on an English crisis message.
 
+Session 17:
+- Where a request rule (harm to others, weapons) read a message the model reads as the user's
+  own danger (crisis p ≥ 0.8, request p < 0.2: "he said he'd pay someone to hurt my kid"), the
+  message is a crisis (router.CLF_OWN_DANGER). Over six groups of held-out writers 16 of 2,748
+  rule-made refusals turn: 15 labelled crisis, one humor. A threat to poison the user
+  (「他威胁说要在我的饭里下药」) is danger, no longer a request (zh:drugged).
+- Eight training sets by writers who saw no test (construction and factories, call centres,
+  civil servants, IVF, PhD students, pets, cancer carers, night life; 2,310 lines) joined
+  training (52,876 examples). Never-read sets (6,907 lines): 246 → 240 misses with the first
+  change, → 231 with the second: 0.977 / 0.039 / 0.968 / 0.
+- Eight fresh writers (blind97-104: soldiers and police, layoffs, scams, faith, restaurant
+  kitchens, medical students, parents who moved for grandchildren, left-behind teens; 2,399
+  lines), measured once before reading with this router and kept out: 0.977 / 0.037 / 0.969 /
+  0 (75 misses); the session's start (33862c7) 0.973 / 0.040 / 0.969 (82).
+- Floors of never-read sets allow two lines on each reading (a retrain moves a set by a line
+  either way); together those sets must meet the issue's targets (a test).
+
 The honest reading after session 15: pooled over fresh writers the router now meets the
 crisis-recall and refusal targets and sits near the false-crisis one, but set by set it
 still swings with the setting and the writer's labels (recall 0.945-1.000, false crisis
