@@ -28,7 +28,7 @@ from psylite.safety.normalize import normalize
 
 HOLDOUTS = ["routing_holdout.jsonl", "routing_holdout2.jsonl", "routing_holdout3.jsonl"]
 # writer sets that never trained the classifier: nobody read their misses
-KEPT_OUT = [40, 41, 47, 48, 49, 53, 58, *range(65, 73), *range(89, 105)]
+KEPT_OUT = [40, 41, 47, 48, 49, 53, 58, *range(65, 73), *range(89, 97), *range(105, 121)]
 
 
 # A set nobody read moves by a line either way whenever the classifier is retrained (session 16:
@@ -428,23 +428,56 @@ def _trained_on() -> frozenset[str]:
         ("routing_blind94.jsonl", (0.98, 0.03, 0.97)),
         ("routing_blind95.jsonl", (0.94, 0.05, 0.95)),
         ("routing_blind96.jsonl", (0.98, 0.06, 0.95)),
-        # Session 17: eight more writers, measured once before reading with this router (the
-        # model retrained with eight training sets, the user's own danger over a request rule)
-        # and NEVER READ: soldiers, police and firefighters (b97) 0.973 / 0.030 / 0.978; layoffs
-        # (b98) 1.000 / 0.015 / 0.978; scams and online harassment (b99) 0.955 / 0.037 /
-        # 0.978; faith (b100) 0.956 / 0.052 / 0.978; restaurant kitchens (b101) 1.000 / 0.022
-        # / 0.955; medical students and junior doctors (b102) 0.964 / 0.044 / 0.933; older
-        # parents who moved for grandchildren (b103) 0.991 / 0.044 / 1.000; left-behind teens
-        # in boarding schools (b104) 0.982 / 0.052 / 0.956; pooled 0.977 / 0.037 / 0.969 / 0
-        # (75 misses; the session's start, 33862c7: 0.973 / 0.040 / 0.969, 82).
-        ("routing_blind97.jsonl", (0.97, 0.03, 0.97)),
+        # Session 17: eight more writers, measured once before reading with 1339021's router (the
+        # model retrained with eight training sets, the user's own danger over a request rule):
+        # soldiers, police and firefighters (b97) 0.973 / 0.030 / 0.978; layoffs (b98) 1.000 /
+        # 0.015 / 0.978; scams and online harassment (b99) 0.955 / 0.037 / 0.978; faith (b100)
+        # 0.956 / 0.052 / 0.978; restaurant kitchens (b101) 1.000 / 0.022 / 0.955; medical
+        # students and junior doctors (b102) 0.964 / 0.044 / 0.933; older parents who moved for
+        # grandchildren (b103) 0.991 / 0.044 / 1.000; left-behind teens in boarding schools
+        # (b104) 0.982 / 0.052 / 0.956; pooled 0.977 / 0.037 / 0.969 / 0 (75 misses; the
+        # session's start, 33862c7: 0.973 / 0.040 / 0.969, 82). Then read (rules S17; not
+        # trained on: with them in training two later fresh batches lost lines and one gained a
+        # humor error, so that model was withdrawn): floors since.
+        ("routing_blind97.jsonl", (0.99, 0.03, 0.97)),
         ("routing_blind98.jsonl", (0.99, 0.02, 0.97)),
-        ("routing_blind99.jsonl", (0.95, 0.04, 0.97)),
-        ("routing_blind100.jsonl", (0.95, 0.06, 0.97)),
+        ("routing_blind99.jsonl", (0.96, 0.04, 0.97)),
+        ("routing_blind100.jsonl", (0.97, 0.06, 0.97)),
         ("routing_blind101.jsonl", (0.99, 0.03, 0.95)),
-        ("routing_blind102.jsonl", (0.96, 0.05, 0.93)),
+        ("routing_blind102.jsonl", (0.99, 0.05, 0.93)),
         ("routing_blind103.jsonl", (0.99, 0.05, 0.97)),
-        ("routing_blind104.jsonl", (0.98, 0.06, 0.95)),
+        ("routing_blind104.jsonl", (0.99, 0.06, 0.95)),
+        # Sixteen more writers, NEVER READ (kept out), measured once before reading with this
+        # router (b105-112 also with 1339021's, the same figures: rules S17 match none of their
+        # lines): fishermen and sailors (b105) 0.973 / 0.052 / 0.978; bipolar disorder and
+        # psychosis (b106) 0.945 / 0.037 / 1.000; old people alone in villages (b107) 0.973 /
+        # 0.081 / 0.889; refugees and migrants (b108) 0.955 / 0.030 / 1.000; adult children of
+        # violent or drinking parents (b109) 1.000 / 0.037 / 0.933; streamers and fandom (b110)
+        # 0.982 / 0.030 / 0.978; trans and nonbinary adults (b111) 0.964 / 0.015 / 0.978; gaokao
+        # repeaters (b112) 0.982 / 0.030 / 1.000; pooled 0.972 / 0.039 / 0.969 / 0 (84 misses;
+        # 33862c7 0.970 / 0.042 / 0.969 / 1). Finance and law (b113) 0.991 / 0.007 / 0.955;
+        # abusive relationships (b114) 0.991 / 0.044 / 0.956; one's own cancer or HIV (b115)
+        # 1.000 / 0.022 / 1.000; guards and cleaners (b116) 0.982 / 0.052 / 0.978; middle-aged
+        # women (b117) 0.963 / 0.030 / 0.977; weddings and bride prices (b118) 0.973 / 0.044 /
+        # 0.978; insomnia and sleeping pills (b119) 0.981 / 0.037 / 0.956; expat project sites
+        # (b120) 0.973 / 0.029 / 1.000; pooled 0.982 / 0.033 / 0.975 / 0 (67; 33862c7 0.980 /
+        # 0.031 / 0.972 / 0, 68).
+        ("routing_blind105.jsonl", (0.97, 0.06, 0.97)),
+        ("routing_blind106.jsonl", (0.94, 0.04, 0.97)),
+        ("routing_blind107.jsonl", (0.97, 0.09, 0.88)),
+        ("routing_blind108.jsonl", (0.95, 0.03, 0.97)),
+        ("routing_blind109.jsonl", (0.99, 0.04, 0.93)),
+        ("routing_blind110.jsonl", (0.98, 0.03, 0.97)),
+        ("routing_blind111.jsonl", (0.96, 0.02, 0.97)),
+        ("routing_blind112.jsonl", (0.98, 0.03, 0.97)),
+        ("routing_blind113.jsonl", (0.99, 0.01, 0.95)),
+        ("routing_blind114.jsonl", (0.99, 0.05, 0.95)),
+        ("routing_blind115.jsonl", (0.99, 0.03, 0.97)),
+        ("routing_blind116.jsonl", (0.98, 0.06, 0.97)),
+        ("routing_blind117.jsonl", (0.96, 0.03, 0.97)),
+        ("routing_blind118.jsonl", (0.97, 0.05, 0.97)),
+        ("routing_blind119.jsonl", (0.98, 0.04, 0.95)),
+        ("routing_blind120.jsonl", (0.97, 0.03, 0.97)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(
@@ -456,7 +489,7 @@ def test_blind_sets_do_not_regress_below_their_measured_levels(
 
 def test_never_read_sets_together_meet_the_issue_targets(router: Router) -> None:
     # The issue's "cases we have not seen": every writer set no one read and the classifier
-    # never trained on, pooled (9,306 lines in session 17).
+    # never trained on, pooled (11,706 lines in session 17).
     cases = [c for n in KEPT_OUT for c in load_cases(DATA / f"routing_blind{n}.jsonl")]
     report = evaluate(cases, router)
     m = report.metrics()

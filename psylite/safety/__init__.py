@@ -573,6 +573,23 @@ Session 17:
   0 (75 misses); the session's start (33862c7) 0.973 / 0.040 / 0.969 (82).
 - Floors of never-read sets allow two lines on each reading (a retrain moves a set by a line
   either way); together those sets must meet the issue's targets (a test).
+- Then blind97-104 were read: nine rules for what they showed plainly (ending it at a named
+  place tonight, 「还留着干嘛」 once everything is gone, a worthless life and the river
+  tonight, working out one's own amount, "forgive me for what i'm about to do", "i think i'm
+  next" after a suicide, going home to God tonight, "end of the line for me", "the guy
+  hurting me"). They hit two training messages, both already crises by other rules, so the
+  shipped model is unchanged. Trained on, blind97-104 made two later fresh batches lose lines
+  and one gain a humor error: that model was withdrawn.
+- Sixteen more fresh writers, kept out, measured once before reading with this router:
+  blind105-112 (fishermen and sailors, bipolar disorder and psychosis, old people alone in
+  villages, refugees, adult children of violent parents, streamers, trans adults, gaokao
+  repeaters) 0.972 / 0.039 / 0.969 / 0; blind113-120 (finance and law, abusive
+  relationships, one's own cancer or HIV, guards and cleaners, middle-aged women, weddings,
+  insomnia, expat project sites) 0.982 / 0.033 / 0.975 / 0. So the three batches of this
+  session, each measured before reading, meet all four targets (0.977, 0.972, 0.982 crisis
+  recall); all never-read sets together (11,706 lines) 0.977 / 0.038 / 0.970 / 0. Set by set
+  the spread stays wide: crisis recall 0.945 (bipolar disorder and psychosis) to 1.000,
+  false crisis up to 0.081 and refusals 0.889 (old people in villages).
 
 The honest reading after session 15: pooled over fresh writers the router now meets the
 crisis-recall and refusal targets and sits near the false-crisis one, but set by set it

@@ -5585,6 +5585,90 @@ S16_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Session 17, read from blind97-104 after they were measured (paraphrases in the tests)
+S17_RULES: tuple[Rule, ...] = (
+    # ending it at a place and a time (「明天就在单位楼上了结了」), not settling a matter (「把这事了结了」)
+    _r(
+        "zh:end_it_there",
+        "self",
+        0.95,
+        r"(?:今晚|今天|明天|后天|等会|待会|马上|周末)(?:就)?在"
+        r"(?:单位|公司|学校|宿舍|家里|出租屋|厂里)?(?:楼上|楼顶|天台|河边|江边|海边|桥上|房间里|宿舍里)"
+        r"(?:把自己)?了结(?:了|掉|自己)?(?![这那此该一项案事账债])",
+    ),
+    # what is there to stay for, once everything is gone (「钱没了 工作也没了 … 还留着干嘛」,
+    # 「谁都不要我 奶奶也走了 我还留在这干嘛」); not an old phone kept
+    _r(
+        "zh:why_stay_on",
+        "self",
+        0.85,
+        r"我还留(?:着|在这[里儿]?|在世上|在这个世界上?)干(?:嘛|啥|什么)|"
+        r"(?:没了|没有了)"
+        + zg(12)
+        + r"(?:没了|没有了|是假的|走了)"
+        + zg(16)
+        + r"还留着干(?:嘛|啥|什么)",
+    ),
+    # a worthless life, and the river tonight (「我们老人的命不值钱 今晚就去河边」)
+    _r(
+        "zh:worthless_then_the_river",
+        "self",
+        0.9,
+        r"(?:命不值钱|活着没意思|活着没意义|活够了|不想活|没人要我|拖累(?:孩子|儿女|家里|你们))"
+        + zg(20)
+        + r"(?:今晚|今天|明天|马上|现在|等下)(?:就)?去(?:河边|江边|海边|湖边|桥上|楼顶|天台|铁轨)",
+    ),
+    # working out one's own amount (「复习到致死量那章 我在算我自己需要多少」; the study context is
+    # masked as benign, so the rule reads the question alone: a unit of pills, or the end)
+    _r(
+        "zh:my_own_lethal_amount",
+        "method",
+        0.9,
+        r"(?:算|算算|计算)(?:一下)?(?:我|我自己|自己)(?:需要|要|得)(?:吃)?多少"
+        r"(?:片|粒|颗|克|毫克|支|瓶|(?=\s*$))",
+    ),
+    # "forgive me for what i'm about to do" (not "… to this cake")
+    _r(
+        "en:forgive_what_comes",
+        "self",
+        0.85,
+        r"\bforgive me for what i(?:'m| am|m) (?:about|going) to do\b(?!\s+(?:to|with)\b)",
+    ),
+    # after someone's suicide: "i finally get it. i think im next"
+    _r(
+        "en:im_next",
+        "self",
+        0.9,
+        r"\b(?:killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|"
+        r"died by suicide|suicide)\b[^\n]{0,120}\bi (?:think |feel like |know )?i'?m next\b",
+        urgent=True,
+    ),
+    # wanting to "go home to jesus" now, and not as a figure of speech
+    _r(
+        "en:home_to_god_now",
+        "self",
+        0.9,
+        r"\b(?:want|wanna|ready|going|gonna|need) (?:to )?go home to (?:jesus|god|the lord)\b"
+        r"[^\n]{0,40}(?:\b(?<!not )(?:tonight|today|now|soon)\b|\bnot (?:in a )?metaphorical\w*|\bliterally\b)",
+    ),
+    # "just end of the line for me" (not "… at this company")
+    _r(
+        "en:end_of_the_line",
+        "self",
+        0.8,
+        r"\bend of the line for me\b(?!\s+(?:at|in|with|on|here at)\b)",
+    ),
+    # abuse going on now: "who do i call when the guy hurting me is the police"
+    _r(
+        "en:hurting_me",
+        "danger",
+        0.85,
+        r"\b(?:the (?:guy|man|person|one)|who(?:'s| is)) (?:who'?s )?hurting me\b|"
+        r"\b(?:he|she)(?:'s| is) (?:been )?hurting me\b(?! by\b)",
+        urgent=True,
+    ),
+)
+
 S16_MASKS = _masks(
     [
         # exasperation after a stressor (「論文deadline明天 我才寫了500字 我要死了」, 「想想就要死了」,
@@ -5599,7 +5683,18 @@ S16_MASKS = _masks(
     ]
 )
 
-RULES = RULES + MORE_RULES + S11_RULES + S12_RULES + S13_RULES + S14_RULES + S15_RULES + S16_RULES
+
+RULES = (
+    RULES
+    + MORE_RULES
+    + S11_RULES
+    + S12_RULES
+    + S13_RULES
+    + S14_RULES
+    + S15_RULES
+    + S16_RULES
+    + S17_RULES
+)
 # recovery and simile masks run first among the non-benign masks: they cover whole spans
 MASKS = (
     MORE_MASKS[:2]
