@@ -54,7 +54,7 @@ CLF_DANGER_REQUEST = 0.75
 #: CLF_NOT_A_REQUEST — the writer is the one threatened or hurt ("he said he'd pay someone to
 #: break my legs"), or asks for a means while in danger. Session 17, over six groups of
 #: held-out writers (each read by a model that never saw it): 16 of 2,748 rule-made refusals
-#: turn crisis, 15 labelled crisis and one humor; on the never-read sets 6 of 976, all crisis
+#: turn crisis, 15 labelled crisis and one humor; on the never-read sets 6 of 460, all crisis
 #: (recall 0.974 → 0.976). At 0.7 / 0.3 a request labelled refuse turned too.
 CLF_OWN_DANGER = 0.8
 CLF_NOT_A_REQUEST = 0.2
