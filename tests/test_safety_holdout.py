@@ -492,11 +492,7 @@ def test_never_read_sets_together_meet_the_issue_targets(router: Router) -> None
     # never trained on, pooled (11,706 lines in session 17).
     cases = [c for n in KEPT_OUT for c in load_cases(DATA / f"routing_blind{n}.jsonl")]
     report = evaluate(cases, router)
-    m = report.metrics()
-    assert m["crisis_recall"] >= 0.97
-    assert m["false_crisis_rate"] <= 0.05
-    assert m["refuse_recall"] >= 0.90
-    assert m["humor_not_allowed"] == 0
+    assert report.failed_targets() == [], report.metrics()
 
 
 # Words shared with crisis language, in harmless use: each of these once tripped a new rule.

@@ -5609,12 +5609,13 @@ S17_RULES: tuple[Rule, ...] = (
         + zg(16)
         + r"还留着干(?:嘛|啥|什么)",
     ),
-    # a worthless life, and the river tonight (「我们老人的命不值钱 今晚就去河边」)
+    # a worthless life, and the river tonight (「我们老人的命不值钱 今晚就去河边」); 「活着没意思」,
+    # 「不想活」 and the like are crises by themselves (zh:no_point_living, zh:dont_want_to_live)
     _r(
         "zh:worthless_then_the_river",
         "self",
         0.9,
-        r"(?:命不值钱|活着没意思|活着没意义|活够了|不想活|没人要我|拖累(?:孩子|儿女|家里|你们))"
+        r"(?:命不值钱|没人要我|拖累(?:孩子|儿女|家里|你们))"
         + zg(20)
         + r"(?:今晚|今天|明天|马上|现在|等下)(?:就)?去(?:河边|江边|海边|湖边|桥上|楼顶|天台|铁轨)",
     ),
