@@ -5,6 +5,7 @@ the fake Bot API at the network layer."""
 from __future__ import annotations
 
 import asyncio
+import time
 
 from bot_fixtures import ADMIN_ID, BotEnv, api, bot_settings, env, fake_llm, start_bot  # noqa: F401
 from fake_telegram import FakeBotAPI
@@ -211,9 +212,12 @@ async def test_blocked_user_is_marked(env: BotEnv) -> None:
     env.api.block(16)
     env.api.push_text(16, "hello")
     await env.api.wait_for(lambda: len(env.llm.history) == 1)
-    await asyncio.sleep(0.2)
-    user = await env.store.get_user(chat_id=16)
-    assert user.blocked is True
+    # The mark is written after the refused send; poll for it (a fixed short sleep is a race
+    # on a loaded machine).
+    deadline = time.monotonic() + 10
+    while not (await env.store.get_user(chat_id=16)).blocked:
+        assert time.monotonic() < deadline, "the user was never marked blocked"
+        await asyncio.sleep(0.05)
 
 
 async def test_messages_of_one_chat_are_answered_in_order(env: BotEnv) -> None:

@@ -5,8 +5,9 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import text
 from store_fixtures import backend, postgres_session_url, sqlite_template, store, store_settings
 
@@ -17,7 +18,34 @@ from psylite.store import (
     RetryLater,
     Store,
 )
+from psylite.store import outbox as outbox_module
 from psylite.store.models import OutboxJob, utcnow
+
+
+class Clock:
+    """The outbox's idea of now: the real time plus an offset the test moves forward.
+
+    Leases and backoff are compared with `utcnow()` in Python, so a test that waits for
+    them with real sleeps fails on a loaded machine (CI once took longer than a 0.3 s lease
+    to open a second Store). Steps here are minutes, so real seconds spent on a slow
+    machine cannot tip a check; rows written by code that reads the real clock still agree.
+    """
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return utcnow() + self.offset
+
+    def advance(self, seconds: float) -> None:
+        self.offset += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    c = Clock()
+    monkeypatch.setattr(outbox_module, "utcnow", c)
+    return c
 
 
 async def _escalate(store: Store, admins: list[int]) -> int:
@@ -34,7 +62,9 @@ async def _job_row(store: Store) -> dict:
     return dict(row)
 
 
-async def test_transient_failures_are_retried_with_growing_delays(store: Store) -> None:
+async def test_transient_failures_are_retried_with_growing_delays(
+    store: Store, clock: Clock
+) -> None:
     await _escalate(store, [10])
     calls: list[int] = []
 
@@ -43,15 +73,22 @@ async def test_transient_failures_are_retried_with_growing_delays(store: Store) 
         if len(calls) < 3:
             raise ConnectionError("telegram down")
 
-    worker = OutboxWorker(store, flaky, base_delay=0.05, max_delay=10)
+    # base 100 s: the first retry is due 80-120 s later, the second 160-240 s after that.
+    worker = OutboxWorker(store, flaky, base_delay=100, max_delay=1000)
     assert await worker.run_once() == 0
     row = await _job_row(store)
     assert row["attempts"] == 1 and "ConnectionError" in row["last_error"]
     assert await worker.run_once() == 0  # not due yet: the backoff holds it back
-    assert calls == [1]
-    await asyncio.sleep(0.08)
+    clock.advance(50)
     assert await worker.run_once() == 0
-    await asyncio.sleep(0.15)
+    assert calls == [1]
+    clock.advance(100)  # 150 s: past the first delay
+    assert await worker.run_once() == 0
+    assert calls == [1, 2]
+    clock.advance(120)  # under the second, doubled delay
+    assert await worker.run_once() == 0
+    assert calls == [1, 2]
+    clock.advance(150)  # 270 s after the second try
     assert await worker.run_once() == 1
     assert calls == [1, 2, 3]
     row = await _job_row(store)
@@ -59,7 +96,7 @@ async def test_transient_failures_are_retried_with_growing_delays(store: Store) 
     assert await store.outbox_backlog() == 0
     # Exponential: each step roughly doubles, with jitter, up to the cap.
     delays = [worker.backoff(n) for n in (1, 2, 3, 4)]
-    assert 0.04 <= delays[0] <= 0.06 and 0.32 <= delays[3] <= 0.48
+    assert 80 <= delays[0] <= 120 and 640 <= delays[3] <= 960
     assert OutboxWorker(store, flaky, base_delay=1, max_delay=5).backoff(30) <= 6
 
 
@@ -108,10 +145,12 @@ async def test_retry_later_waits_as_long_as_asked(store: Store) -> None:
     assert timedelta(seconds=29) <= row.next_attempt_at - before <= timedelta(seconds=32)
 
 
-async def test_a_crashed_worker_job_is_delivered_once_after_its_lease(store: Store) -> None:
+async def test_a_crashed_worker_job_is_delivered_once_after_its_lease(
+    store: Store, clock: Clock
+) -> None:
     await _escalate(store, [10, 20])
     # A worker claims both jobs and dies before delivering (no complete, no fail).
-    claimed = await store.claim_jobs(worker_id="dead", limit=10, lease=timedelta(seconds=0.3))
+    claimed = await store.claim_jobs(worker_id="dead", limit=10, lease=timedelta(seconds=600))
     assert len(claimed) == 2
     delivered: list[str] = []
 
@@ -123,8 +162,9 @@ async def test_a_crashed_worker_job_is_delivered_once_after_its_lease(store: Sto
     await fresh.initialize()
     try:
         worker = OutboxWorker(fresh, deliver)
+        clock.advance(300)
         assert await worker.run_once() == 0  # the lease still holds
-        await asyncio.sleep(0.35)
+        clock.advance(600)
         assert await worker.run_once() == 2
         assert await worker.run_once() == 0
     finally:
