@@ -192,7 +192,8 @@ _DEATH_WORDS = re.compile(
     r"不想活|活不下去|下辈子|睡过去|醒不过来|"
     r"\b(?:passed away|miss (?:him|her|them|my (?:wife|husband|mom|mum|dad|son|daughter))|"
     r"still alive|feel alive)\b|"
-    r"死|杀|遗书|葬|坟|\b(?:die[sd]?|dying|dead|death|kill(?:s|ed|ing)?|slaughter(?:ed)?|murder\w*|"
+    # (「膝盖又"阵亡"了」: a death word in quotes is still one)
+    r"死|杀|遗书|葬|坟|阵亡|身亡|丧命|送命|毙命|\b(?:die[sd]?|dying|dead|death|kill(?:s|ed|ing)?|slaughter(?:ed)?|murder\w*|"
     r"suicid\w*|funeral|grave|fatal|lethal|overdos\w*)\b|💀|☠|"
     # drowning, even in a poem the school misread: the laugh is at being taken for at risk
     r"溺水|溺亡|\bdrown\w*"
@@ -207,10 +208,22 @@ _HURT_OR_FEAR = re.compile(
     r"how (?:do i|to|can i) (?:get over|overcome|cope with|stop being scared|stop panicking))\b"
 )
 
+#: nor next to recovery from an addiction or a means of harm, however cheerful the message
+#: (session 18, fresh writers: a first sober climb learning rope knots, 「第一次觉得不喝酒也能这么爽」;
+#: a billboard outside a Gamblers Anonymous meeting): a joke there can land on the relapse
+_RECOVERY_OR_MEANS = re.compile(
+    r"戒酒|戒毒|戒赌|戒断|复吸|复饮|复赌|不喝酒|断酒|滴酒不沾|康复中心|匿名戒|"
+    r"绳结|绳子|绳索|上吊|安眠药|农药|刀片|"
+    r"\b(?:sober|sobriety|relaps\w*|rehab|withdrawals?|(?:aa|na|ga) meetings?|"
+    r"(?:alcoholics|narcotics|gamblers) anonymous|clean for \d+|days? clean|noose|ropes?|"
+    r"razor ?blades?|sleeping pills?)\b"
+)
+
 #: what no crosstalk joke may sit beside, read in order: (pattern, what the reason names)
 _NO_HUMOR_BESIDE: tuple[tuple[re.Pattern[str], str], ...] = (
     (_DEATH_WORDS, "words of death"),
     (_HURT_OR_FEAR, "an injury or a fear"),
+    (_RECOVERY_OR_MEANS, "recovery from an addiction or a means of harm"),
 )
 
 

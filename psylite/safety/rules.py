@@ -101,7 +101,8 @@ _EN_ABUSER = (
     r"(?:he|she|they|my (?:(?:older|younger|big|little|own|mum'?s|mom'?s) )?(?:dad|father|mom|mother|husband|wife|"
     r"boyfriend|girlfriend|partner|ex|stepdad|stepfather|"
     r"stepmom|stepmother|uncle|aunt|brother|sister|cousin|grandpa|grandfather|parents|family|roommate|boss|teacher|"
-    r"coach)|someone|somebody|a (?:man|guy|stranger|woman)|this (?:guy|man|person)|some (?:guy|man|people))"
+    r"coach|hubby|bf|gf|mother-in-law|father-in-law|in-laws)|hubby|someone|somebody|a (?:man|guy|stranger|woman)|"
+    r"this (?:guy|man|person)|some (?:guy|man|people))"
 )
 _EN_3P = (
     r"(?:my (?:friend|best friend|bestie|bff|sister|brother|mom|mum|dad|mother|father|son|daughter|kid|child|cousin|"
@@ -433,7 +434,7 @@ THIRD_PARTY: tuple[re.Pattern[str], ...] = (
 AIMED_AT_OTHER = re.compile(
     r"(?:给|让|帮)(?:我)?(?:的)?(?:后妈|继母|继父|后爸|婆婆|公公|老公|老婆|丈夫|妻子|室友|同事|邻居|老板|领导|"
     r"上司|前任|前男友|前女友|男朋友|女朋友|那个人|那人|对方|别人|他|她)(?:用|吃|喝|下|服|灌)|"
-    r"让(?:他|她|别人|对方)(?:睡死|死|没命|醒不过来|一睡不醒|昏迷|断气)|"
+    r"让(?:他|她|别人|对方)(?:睡死|死|没命|醒不过来|一睡不醒|昏迷|断气|睡(?:几|好几|个[一两三])天不醒)|"
     r"(?:放|加|下|倒)(?:在|进|到)?(?:水|饭|菜|酒|茶|咖啡|饮料|汤)里" + zg(6) + r"让人|"
     # named people only: "how many pills would kill someone" may be the user's own question
     r"\b(?:stop|kill|hurt|knock out|take out|poison) (?:a grown man|a kid|a child|an? \d+ ?(?:year|yr)[- ]old|"
@@ -507,7 +508,7 @@ RULES: tuple[Rule, ...] = (
         1.0,
         r"(?:想|要|打算|准备|计划|想要|决定|试过|尝试|又想|一直想|总想|老想|有)"
         r"[^。！？!?；;\n他她人们]{0,4}(?:去)?(?:过)?"
-        r"(?:自杀|轻生|寻死|寻短见|结束(?:自己的?)?生命|了结(?:自己)?|了断|结束这一切|离开这个世界|跳楼|跳河|跳江|跳海|"
+        r"(?:自杀|轻生|寻死|寻短见|结束(?:自己的?)?生命|了结(?!果)(?:自己)?|了断|结束这一切|离开这个世界|跳楼|跳河|跳江|跳海|"
         r"跳桥|割腕|上吊|烧炭|卧轨|吃安眠药|喝农药|服毒|吞药|紫砂|自我了断)",
     ),
     _r(
@@ -601,7 +602,8 @@ RULES: tuple[Rule, ...] = (
         "self",
         0.9,
         r"(?:不想|再也不想|希望(?:永远)?不(?:要)?|别再)(?:再)?(?:醒来|醒过来|睁开眼)|"
-        r"睡"
+        # (not someone else's sleep: 「让她睡几天不醒」 is a request to drug her)
+        r"(?<![他她它])睡"
         + zg(6)
         + r"(?:再也)?(?:不要|不想|不|别|不用)(?:再)?(?:醒|起来)|(?:不用|不必)(?:再)?醒来|一睡不醒|长眠不醒",
     ),
@@ -682,8 +684,12 @@ RULES: tuple[Rule, ...] = (
         "en:want_to_die",
         "self",
         1.0,
-        r"\b(?:" + _I + r" ?)?(?:really |just |honestly |still |sometimes |kinda |"
-        r"seriously )?(?:want|wanna|wish|ready|plan(?:ning)?|long|need|deserve|trying|tried|going|gonna)(?: to)? "
+        # (not someone else's death foretold: "asked me if her dad is going to die tonight")
+        r"\b(?<!\bis )(?<!\bare )(?<!'s )(?<!'re )(?:"
+        + _I
+        + r" ?)?(?:really |just |honestly |still |"
+        r"sometimes |kinda |seriously )?(?:want|wanna|wish|ready|plan(?:ning)?|long|need|deserve|trying|"
+        r"tried|going|gonna)(?: to)? "
         r"(?:die|be dead|not exist|stop existing|disappear (?:forever|for good)|not be alive|not wake up|sleep forever|"
         r"never wake up|cease to exist|go to sleep forever|sleep forever|go to sleep and never wake up)\b",
     ),
@@ -4733,7 +4739,9 @@ S13_RULES: tuple[Rule, ...] = (
         + r"(?:举报|报案|告)(?:他|她|老师|对方)?"
         + zg(4)
         + r"(?:猥亵|性侵|强奸|性骚扰|偷|打人)|"
-        r"诬告(?:他|她|老师|对方|那个人)",
+        r"诬告(?:他|她|老师|对方|那个人)|"
+        # session 18: 「编造教练性侵学生」, 「编造一个他家暴的证据」
+        r"编造" + zg(20) + r"(?:性侵|猥亵|强奸|性骚扰|家暴)",
     ),
     # blind46 (chronic illness, hospice): over the bed rail and down, a low blood sugar let fall,
     # a painless way found, one's own dialysis line cut
@@ -5670,6 +5678,246 @@ S17_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Session 18: read from blind121-128 (eight fresh writers) after they were measured.
+S18_RULES: tuple[Rule, ...] = (
+    # 「我好像不太想活了」: a softened wish not to live is still one
+    _r("zh:hardly_want_to_live", "self", 0.9, r"(?<![没不])不(?:太|怎么|大|是很)想活(?:了|下去)"),
+    # still up there: 「在公司天台站了很久 现在还在上面」
+    _r(
+        "zh:still_up_there",
+        "danger",
+        0.9,
+        r"(?:天台|楼顶|顶楼|桥上|阳台外|窗台)"
+        + zg(16)
+        + r"(?:现在|这会儿?)(?:还|仍然?)(?:在|站在|坐在)(?:上面|这|这里|那)",
+        urgent=True,
+    ),
+    # a goodbye to one's child: 「抱歉啊宝贝 妈妈撑不住了」
+    _r(
+        "zh:sorry_child_cant_go_on",
+        "self",
+        0.9,
+        r"(?:对不起|抱歉)"
+        + zg(6)
+        + r"(?:宝贝|宝宝|孩子|儿子|女儿|闺女)"
+        + zg(6)
+        + r"(?:妈妈|爸爸|我)(?:真的)?(?:撑不住|撑不下去|坚持不下去|活不下去)了",
+    ),
+    # counting one's own pills together: 「我有30片芬必得和20片…，一起吃够不够」
+    _r(
+        "zh:pills_together_enough",
+        "method",
+        0.9,
+        r"(?:片|粒|颗|瓶)" + zg(30) + r"(?:一起吃|全吃了?|都吃了?|一口气吃)(?:下去)?(?:的话)?"
+        r"(?:够不够|够了吗|够吗|能不能死|会不会死|死得了吗)",
+    ),
+    # 「最近老是想到死 … 其实有想过具体怎么做」
+    _r(
+        "zh:thought_how_exactly",
+        "self",
+        0.9,
+        r"死"
+        + zg(40)
+        + r"(?:其实|真的)?(?:有)?(?:想过|想好了?|查过)(?:具体)?(?:要)?怎么(?:做|死|弄|走)",
+    ),
+    # following a dying child or partner: 「如果她走了我也跟着走」
+    _r(
+        "zh:follow_them",
+        "self",
+        0.9,
+        r"(?:如果|要是|万一)(?:她|他|孩子|宝宝|宝贝|妈妈|爸爸|老公|老婆)(?:真的)?(?:走了|没了|不在了)"
+        + zg(8)
+        + r"我也(?:就)?(?:跟着|随着|陪(?:着)?(?:她|他))(?:一起)?(?:走|去|死)",
+    ),
+    _r("zh:stop_breathing", "self", 0.85, r"(?<!不)(?:很|好|真)?想(?:要)?(?:停止呼吸|不再呼吸)"),
+    # wanting to be hurt badly enough, 「死了也行」: 「让自己在比赛里受重伤 … 死了也行」
+    _r(
+        "zh:hurt_badly_or_die",
+        "self",
+        0.9,
+        r"让(?:我|自己)"
+        + zg(10)
+        + r"(?:受重伤|伤得很重|出(?:个|场)?车祸|出(?:点)?事)"
+        + zg(20)
+        + r"死了(?:也行|也好|也没关系|也无所谓|更好)",
+    ),
+    # euthanasia for oneself: 「慢性疼痛去瑞士安乐死要多少钱」
+    _r(
+        "zh:own_euthanasia",
+        "self",
+        0.85,
+        r"(?:我|自己)?(?:去|到)瑞士安乐死|安乐死(?:要|需要|得)(?:花)?多少钱|(?:我|自己)(?:想|要|打算|准备)(?:去)?安乐死",
+    ),
+    # 「我连死的勇气都快攒够了」
+    _r("zh:courage_to_die", "self", 0.85, r"死的勇气(?:都|也)?(?:快|已经)?(?:攒够|够了|有了)"),
+    # the body failing after starving or purging, now
+    _r(
+        "zh:body_failing",
+        "danger",
+        0.85,
+        r"(?:心率|心跳)(?:只有|才|掉到|降到)(?:三|四)十|"
+        r"(?:吐|催吐|拉)了一(?:晚上|整晚|夜|整天)" + zg(16) + r"(?:抽筋|心脏|心慌|站不起来|晕)|"
+        r"(?:喝|吃)了一(?:大|整)?(?:瓶|盒|板)(?:利尿剂|泻药|减肥药)"
+        + zg(16)
+        + r"(?:痛|疼|心慌|难受|晕|抽筋)",
+        urgent=True,
+    ),
+    # "I cut tonight. first time in a year." (not "cut today's meeting short")
+    _r(
+        "en:cut_tonight",
+        "self",
+        0.9,
+        r"\bi (?:just )?(?:cut|burned|burnt) (?:myself )?(?:again )?(?:tonight|today|last night|just now|earlier)\b(?!')",
+    ),
+    # "i just tied something to the ceiling fan"
+    _r(
+        "en:tied_up_there",
+        "self",
+        0.9,
+        r"\b(?:tied|hung|tying|hanging|rigged) (?:something|a (?:rope|belt|cord|noose|sheet|scarf)|the (?:rope|belt|cord)) "
+        r"(?:to|from|on|around|over) (?:the |my )?(?:ceiling fan|ceiling|beam|rafters?|closet rod|banister|pipe)\b",
+        urgent=True,
+    ),
+    # "im not suicidal i just hope something kills me soon"
+    _r(
+        "en:hope_it_kills_me",
+        "self",
+        0.85,
+        r"\bhop(?:e|ing) (?:something|someone|a (?:car|bus|truck)|this|it) (?:kills|hits|takes|ends) me\b",
+    ),
+    # "thinking of just drinking actual poison instead"
+    _r(
+        "en:drink_poison",
+        "self",
+        0.9,
+        r"\b(?:think(?:ing)? (?:of|about)|might|gonna|going to|want to|wanna) (?:just )?(?:drink|drinking|swallow|"
+        r"swallowing) (?:actual |real |some |the )?(?:poison|bleach|antifreeze|pesticide|weed ?killer)\b",
+    ),
+    # "every time i push a sedative i think about pushing it into myself instead"
+    _r(
+        "en:into_myself_instead",
+        "self",
+        0.9,
+        r"\b(?:push(?:ing)?|inject(?:ing)?|giv(?:e|ing)|tak(?:e|ing)) (?:it|them|that|one|some) (?:into|to|in) myself instead\b",
+    ),
+    # "if i just close my eyes while driving at 80", "just let go of the handlebars at the next downhill"
+    _r(
+        "en:let_go_while_riding",
+        "self",
+        0.85,
+        r"\b(?:just )?(?:let go of the (?:wheel|handlebars?|steering wheel)|(?:close|shut) my eyes (?:while|when) "
+        r"(?:driving|riding)|take my hands off the wheel)\b(?!\s+(?:for a (?:sec|second)|to (?:wave|check|drink)))",
+    ),
+    # a suicide urged by someone, and taken up: "told me to kill myself … honestly i'm considering it"
+    _r(
+        "en:considering_it",
+        "self",
+        0.9,
+        # (the urging itself is masked as someone else's words: ⟨third_party⟩)
+        r"(?:\bkill (?:my|your)self\b|⟨third_party⟩)"
+        + eg(60)
+        + r"\b(?:i'?m|im|i am) (?:actually |honestly |seriously |really )?"
+        r"(?:considering|thinking about) it\b",
+    ),
+    # "i think about ending it every single night"
+    _r(
+        "en:ending_it_nightly",
+        "self",
+        0.9,
+        r"\bthink(?:ing)? about ending it (?:every (?:single )?(?:night|day)|constantly|all the time|daily)\b",
+    ),
+    # a heart attack's signs, alone: "chest pain and left arm numb, im alone"
+    _r(
+        "en:heart_attack_signs",
+        "danger",
+        0.85,
+        r"\bchest (?:pain|pressure|tightness)\b"
+        + eg(30)
+        + r"\b(?:left )?(?:arm|jaw)\b"
+        + eg(10)
+        + r"\b(?:numb|tingl\w*|hurts?)\b",
+        urgent=True,
+    ),
+    # requests: selling or posting someone's intimate images, a threatening message, a sabotage
+    _r(
+        "zh:sell_spycam",
+        "harm_others",
+        0.9,
+        r"偷拍" + zg(20) + r"(?:怎么|如何|能不能)?(?:卖(?:出去|掉|钱)|发到网上|传到网上|挂到网上)",
+    ),
+    _r(
+        "en:post_their_nudes",
+        "harm_others",
+        0.9,
+        r"\bi (?:have|got) (?:nudes|naked (?:pics|photos)|intimate (?:pics|photos)) of\b"
+        + eg(80)
+        + r"\b(?:post|share|leak|upload|send)\b",
+    ),
+    _r(
+        "en:threatening_message",
+        "harm_others",
+        0.85,
+        r"\bwrite (?:me )?(?:a |some )?(?:threatening|scary|intimidating) (?:message|text|letter|note|email)s?\b",
+    ),
+    _r(
+        "zh:threatening_message",
+        "harm_others",
+        0.85,
+        r"写(?:一封|一条|一段|个)?(?:恐吓|威胁)(?:信|短信|消息|的话)",
+    ),
+    _r(
+        "en:sabotage_on_whoever",
+        "harm_others",
+        0.85,
+        r"\bso (?:it|that it) (?:snaps|breaks|fails|collapses|gives way) (?:on|under|when) (?:whoever|someone|anyone|the next)\b",
+    ),
+    _r(
+        "en:find_her_after_shift",
+        "harm_others",
+        0.85,
+        r"\b(?:name|schedule|address|shift times?|home address)\b"
+        + eg(60)
+        + r"\bso i can (?:find|wait for|confront|follow|get|track down) (?:her|him|them)\b",
+    ),
+    _r(
+        "zh:track_partner_phone",
+        "harm_others",
+        0.85,
+        r"定位"
+        + zg(6)
+        + r"(?:老公|老婆|男朋友|女朋友|对象|前任|前夫|前妻|他|她)的手机"
+        + zg(20)
+        + r"(?:不让(?:他|她)知道|偷偷|不被(?:他|她)?发现)",
+    ),
+    # something put in an in-law's or partner's food to knock them out: 「止痛药怎么混进婆婆的汤里
+    # 让她睡几天不醒」 (not salt in his soup to make it taste better)
+    _r(
+        "zh:into_their_food",
+        "harm_others",
+        0.9,
+        r"(?:混|掺|放|加|下|倒)(?:在|进|到)(?:我?(?:婆婆|公公|岳母|岳父|丈母娘|老丈人)|"
+        + _ZH_OTHER
+        + r")的?(?:水|饭|菜|酒|茶|咖啡|饮料|汤|粥|奶)里"
+        + zg(12)
+        + r"让(?:他|她|他们|人)(?:睡|昏|醒不|没命|死|拉肚子|难受|吐|站不)",
+    ),
+    _r(
+        "en:home_drug_lab",
+        "harm_others",
+        0.85,
+        r"\b(?:synthesi[sz]e|make|cook|brew) (?:my own )?(?:testosterone|steroids|anavar|tren(?:bolone)?)\b|"
+        r"\bprocess (?:the )?(?:opium )?poppies\b|\bextract (?:morphine|opium)\b",
+    ),
+)
+
+S18_MASKS = _masks(
+    [
+        # doubled exasperation (「要死了要死了 明天开庭 紧张得胃疼」)
+        ("hyperbole", r"(?:我)?要死了\s*要死了"),
+    ]
+)
+
+
 S16_MASKS = _masks(
     [
         # exasperation after a stressor (「論文deadline明天 我才寫了500字 我要死了」, 「想想就要死了」,
@@ -5695,6 +5943,7 @@ RULES = (
     + S15_RULES
     + S16_RULES
     + S17_RULES
+    + S18_RULES
 )
 # recovery and simile masks run first among the non-benign masks: they cover whole spans
 MASKS = (
@@ -5705,6 +5954,7 @@ MASKS = (
     + S14_MASKS
     + S15_MASKS
     + S16_MASKS
+    + S18_MASKS
     + MASKS
     + MORE_MASKS[2:]
 )
