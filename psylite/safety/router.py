@@ -156,7 +156,11 @@ _PRESENT = re.compile(
 
 
 #: danger said to be happening now ("my stepdad is hitting me right now")
-_NOW = re.compile(r"\b(?:right now|rn|as we speak|at this moment)\b|正在|此时此刻|就现在")
+_NOW = re.compile(
+    r"\b(?:right now|rn|as we speak|at this moment)\b|正在|此时此刻|就现在|"
+    # being taken somewhere against one's will (session 18: after a drink was spiked)
+    r"\b(?:is|are|he'?s|she'?s|they'?re) (?:driving|taking) me somewhere\b|\bwon'?t (?:say|tell me) where\b"
+)
 
 
 def _present_danger(sc: Scan, norm: str) -> bool:
@@ -208,22 +212,24 @@ _HURT_OR_FEAR = re.compile(
     r"how (?:do i|to|can i) (?:get over|overcome|cope with|stop being scared|stop panicking))\b"
 )
 
-#: nor next to recovery from an addiction or a means of harm, however cheerful the message
+#: nor next to recovery from an addiction, a means of harm or a kill, however cheerful the message
 #: (session 18, fresh writers: a first sober climb learning rope knots, 「第一次觉得不喝酒也能这么爽」;
-#: a billboard outside a Gamblers Anonymous meeting): a joke there can land on the relapse
+#: a billboard outside a Gamblers Anonymous meeting; a first deer shot this season): a joke there
+#: can land on the relapse or the gun
 _RECOVERY_OR_MEANS = re.compile(
     r"戒酒|戒毒|戒赌|戒断|复吸|复饮|复赌|不喝酒|断酒|滴酒不沾|康复中心|匿名戒|"
-    r"绳结|绳子|绳索|上吊|安眠药|农药|刀片|"
+    r"绳结|绳子|绳索|上吊|安眠药|农药|刀片|打猎|猎枪|枪|"
     r"\b(?:sober|sobriety|relaps\w*|rehab|withdrawals?|(?:aa|na|ga) meetings?|"
     r"(?:alcoholics|narcotics|gamblers) anonymous|clean for \d+|days? clean|noose|ropes?|"
-    r"razor ?blades?|sleeping pills?)\b"
+    r"razor ?blades?|sleeping pills?|hunt(?:ing|ed|er|ers)?|(?:shot|bagged|got) (?:my|a|his|her) (?:first )?(?:deer|buck|elk)|"
+    r"guns?|rifles?|shotguns?|pistols?)\b"
 )
 
 #: what no crosstalk joke may sit beside, read in order: (pattern, what the reason names)
 _NO_HUMOR_BESIDE: tuple[tuple[re.Pattern[str], str], ...] = (
     (_DEATH_WORDS, "words of death"),
     (_HURT_OR_FEAR, "an injury or a fear"),
-    (_RECOVERY_OR_MEANS, "recovery from an addiction or a means of harm"),
+    (_RECOVERY_OR_MEANS, "recovery from an addiction, a means of harm or a kill"),
 )
 
 
@@ -231,8 +237,9 @@ _NO_HUMOR_BESIDE: tuple[tuple[re.Pattern[str], str], ...] = (
 # of time alone — "today", 「现在」 — do not count: recovery stories are full of them, and
 # leave-one-writer-out they kept ~60 false crises for ~7 true ones.)
 _AGAIN = re.compile(
-    r"又开始|又想|又有了?(?:那种|这种)?(?:念头|想法)|还是想|还在想|回来了|"
-    r"\b(?:again|anymore|still|back)\b"
+    r"又开始|又想|又有了?(?:那种|这种)?(?:念头|想法)|还是想|还在想|回来了|(?<![怕心止防免])复发了|又割|又划|"
+    r"\b(?:again|anymore|still|back)\b|"
+    r"\b(?<!of )(?<!prevent )(?<!avoid )(?<!stop )relaps(?:e|ed|ing)\b"
 )
 
 

@@ -1573,7 +1573,7 @@ MORE_MASKS = _masks(
             "benign_phrase",
             r"(?:绳子|绳|刀|刀片|木炭|炭|药|安眠药)"
             # … unless the span itself tells of harm (「剃刀 在大腿内侧 同学去露营」, 「安眠药…唔醒…医生开的」)
-            + r"(?:(?!大腿|手腕|手臂|胳膊|割|划|不醒|唔醒|醒不|成樽|整瓶|几多粒|多少粒|多少片|问我)[^。！？!?；;\n]){0,12}"
+            + r"(?:(?!大腿|手腕|手臂|胳膊|割|划|不醒|唔醒|醒不|成樽|整瓶|几多粒|多少粒|多少片|问我|不是)[^。！？!?；;\n]){0,12}"
             + r"(?:露营|野营|爬山|搬家|烧烤|烤肉|火锅|晾衣服|做饭|做菜|切菜|打包|钓鱼|感冒|发烧|医生开的|取暖)|"
             r"(?:露营|野营|爬山|搬家|烧烤|烤肉|火锅|晾衣服|做饭|钓鱼)"
             + zg(12)
@@ -2558,7 +2558,8 @@ MORE_RULES: tuple[Rule, ...] = (
         "weapons",
         0.9,
         r"\b(?:saw|cut|shorten)(?:ing|ed)? (?:off |down )?(?:the |a |my |his )?(?:shotgun|rifle|gun)(?:'s)? barrel|"
-        r"\b(?:make|making|build) (?:a |my own )?sawn?[- ]off\b",
+        r"\b(?:make|making|build) (?:a |my own )?sawn?[- ]off\b|"
+        r"\bsaw(?:ing)? off (?:the |a )?barrel\b",  # session 18: "he left a shotgun. how do i saw off the barrel?"
     ),
     _r(
         "en:where_to_strike",
@@ -4912,7 +4913,11 @@ S14_MASKS = _masks(
             + r"(?:百草枯|敌敌畏|草甘膦|农药|除草剂|杀虫剂)",
         ),
         # a rope kept for drying meat or clothes: 「老屋梁上挂着的绳子是以前晒腊肉用的」
-        ("benign_phrase", r"绳子" + zg(10) + r"(?:晒腊肉|晒|晾衣服|晾|挂腊肉|捆柴|拴牛|拴狗)"),
+        (
+            "benign_phrase",
+            # (not across 「不是」: 「绳子买好了 不是为了晾衣服」, session 18)
+            r"绳子(?:(?!不是)[^。！？!?；;\n]){0,10}(?:晒腊肉|晒|晾衣服|晾|挂腊肉|捆柴|拴牛|拴狗)",
+        ),
         # a last day somewhere for an ordinary reason: 「这是我最后一次去那个工地了 合同到期」
         (
             "benign_phrase",
@@ -5851,7 +5856,10 @@ S18_RULES: tuple[Rule, ...] = (
         0.9,
         r"\bi (?:have|got) (?:nudes|naked (?:pics|photos)|intimate (?:pics|photos)) of\b"
         + eg(80)
-        + r"\b(?:post|share|leak|upload|send)\b",
+        + r"\b(?:post|share|leak|upload|send)(?:s|ed|ing)?\b"
+        # "thinking of sending my ex's nudes to her new boyfriend" (not "he threatens to send my nudes")
+        + r"|\b(?:send(?:ing)?|post(?:ing)?|leak(?:ing)?|shar(?:e|ing)) (?:my )?\w+'s (?:nudes|naked (?:pics|photos)|"
+        r"intimate (?:pics|photos))\b",
     ),
     _r(
         "en:threatening_message",
@@ -5907,6 +5915,203 @@ S18_RULES: tuple[Rule, ...] = (
         0.85,
         r"\b(?:synthesi[sz]e|make|cook|brew) (?:my own )?(?:testosterone|steroids|anavar|tren(?:bolone)?)\b|"
         r"\bprocess (?:the )?(?:opium )?poppies\b|\bextract (?:morphine|opium)\b",
+    ),
+    # --- read from blind129-136 (measured once before reading with this session's first rules)
+    # 「想过很多次怎么结束」
+    _r(
+        "zh:thought_how_to_end",
+        "self",
+        0.9,
+        r"想过(?:很多次|无数次|好多次|好几次)怎么(?:结束|了结|死|走)(?!这段|这个|关系|感情|婚姻|合作|项目|话题|对话|聊天)",
+    ),
+    # "i keep thinking about the gun in my dad's closet"
+    _r(
+        "en:thinking_about_the_gun",
+        "self",
+        0.85,
+        r"\b(?:keep|kept|can'?t stop) thinking about (?:the|my|his|my (?:dad|father|husband)'?s?) "
+        r"(?:gun|pistol|rifle|shotgun|revolver)\b",
+    ),
+    # "i did this. i shouldnt exist"
+    _r(
+        "en:shouldnt_exist",
+        "self",
+        0.9,
+        r"\bi (?:shouldn'?t|should not|don'?t deserve to) (?:even )?exist\b",
+    ),
+    # "used to think about quitting gambling. now i think about quitting everything"
+    _r(
+        "en:quitting_everything",
+        "self",
+        0.85,
+        r"\bthink(?:ing)? about quitting (?:everything|life|living|it all)\b(?!\s+(?:and|to)\b)",
+    ),
+    # a friend's goodbye post and no answer since: 「室友发朋友圈“谢谢大家 再见” 电话一直不接」
+    _r(
+        "zh:goodbye_post_no_answer",
+        "danger",
+        0.9,
+        r"(?:发|发了)(?:条|个|一条)?(?:朋友圈|消息|微博|动态|说说|群消息)"
+        + zg(16)
+        + r"(?:再见|永别|遗书|对不起大家|谢谢大家)"
+        + zg(24)
+        + r"(?:电话|微信|消息)?(?:一直|都|也)?(?:不接|不回|联系不上|打不通|找不到)",
+        urgent=True,
+    ),
+    # the means, and not for their use: 「把店里的刀都磨好了，不是为了切菜」
+    _r(
+        "zh:means_not_for_use",
+        "self",
+        0.85,
+        r"(?:刀|绳子|安眠药|炭|木炭|农药)"
+        + zg(10)
+        + r"(?:不是|并不是|可不是)(?:为了|用来|拿来|去)?"
+        r"(?:切菜|做饭|削水果|露营|爬山|晾衣服|捆东西|睡觉|失眠|烧烤|取暖|打虫|种地|杀虫)",
+    ),
+    # standing on a rooftop now, looking down: 「站在商场楼顶，下面就是…，好高啊」 (not the view)
+    _r(
+        "zh:on_the_roof_looking_down",
+        "danger",
+        0.85,
+        r"站在(?:\S{0,6})?(?:楼顶|天台|顶楼|桥上|桥边)"
+        + zg(20)
+        + r"(?:下面就是|往下看|好高啊?|真高)(?![^\n]{0,60}(?:夜景|风景|日落|日出|拍照|拍摄|摄影|模特|烟花|好美|好看))",
+        urgent=True,
+    ),
+    # one's old dose after years clean, to go that way: 「戒了一年后再吸以前的量，会不会直接过去」
+    _r(
+        "zh:old_dose_to_go",
+        "method",
+        0.9,
+        r"(?:以前的量|原来的量|那么多|一整瓶|一大把)"
+        + zg(12)
+        + r"(?:会不会|能不能|是不是)(?:就)?(?:直接)?(?:过去|走了?|死|没命)",
+    ),
+    # 「我不是想喝酒，我是想让自己消失」 (not for a while)
+    _r(
+        "zh:make_myself_vanish",
+        "self",
+        0.85,
+        r"想让(?:我|自己)(?:彻底|永远|干脆)?消失(?!"
+        + zg(4)
+        + r"(?:一阵|几天|一会|一下|一段时间|几个小时))",
+    ),
+    # vomiting blood, a lot, and no hospital: 「喝酒喝到吐血，鲜红的，好多，我不想去医院」
+    _r(
+        "zh:vomiting_blood",
+        "danger",
+        0.85,
+        r"吐血" + zg(16) + r"(?:好多|很多|一大口|止不住|不想去医院|不去医院|不敢去医院)",
+        urgent=True,
+    ),
+    _r(
+        "en:vomiting_blood",
+        "danger",
+        0.85,
+        r"\b(?:throwing|threw|puking|coughing) up (?:bright red )?blood\b",
+        urgent=True,
+    ),
+    # a death made to look like an accident so the family suffers less or gets the insurance
+    _r(
+        "zh:like_an_accident_for_them",
+        "self",
+        0.9,
+        r"像(?:个)?意外"
+        + zg(20)
+        + r"(?:家里人|家人|爸妈|父母|孩子)(?:能|会|就)?(?:少难受|少伤心|不自责|不那么难过|拿到保险|领到保险)|"
+        r"像(?:个)?意外"
+        + zg(30)
+        + r"保险"
+        + zg(24)
+        + r"(?:我就这点用处|孩子还要用钱|留给孩子|留给家里)",
+    ),
+    # "maybe i should just give her the funeral she's been expecting"
+    _r(
+        "en:give_them_the_funeral",
+        "self",
+        0.85,
+        r"\bgive (?:her|him|them|everyone|my \w+) the funeral\b",
+    ),
+    # taken somewhere and not told where (after a spiked drink)
+    _r(
+        "en:taken_somewhere",
+        "danger",
+        0.9,
+        r"\b(?:is|are|he'?s|she'?s|they'?re) (?:driving|taking) me somewhere\b"
+        + eg(30)
+        + r"\bwon'?t (?:say|tell me) where\b",
+        urgent=True,
+    ),
+    # requests: hired muscle, spying on a phone, doxxing, a sawn-off barrel, home opioids, making
+    # someone sick, making someone suffer, a beating without getting caught, where to stab
+    _r(
+        "en:hire_muscle",
+        "harm_others",
+        0.9,
+        r"\b(?:hire|pay|get) (?:some|a couple(?: of)?|a few|two|three)? ?(?:guys|men|people|dudes|thugs|someone|somebody)\b"
+        + eg(24)
+        + r"\b(?:rough (?:\w+ ){0,2}up|beat (?:\w+ ){0,2}up|mess (?:\w+ ){0,2}up|break (?:his|her|their) legs?|jump (?:him|her|them))\b",
+    ),
+    _r(
+        "en:spy_on_their_phone",
+        "harm_others",
+        0.85,
+        r"\b(?:clone|hack(?: into)?|bug) (?:my )?\w+'s (?:phone|email|account|whatsapp|icloud)\b|"
+        r"\b(?:read|see|check|track|monitor) (?:my )?\w+'s (?:texts|messages|phone|location|email)\b"
+        + eg(24)
+        + r"\bwithout (?:him|her|them) (?:knowing|finding out|noticing)\b",
+    ),
+    _r(
+        "en:unmask_account",
+        "harm_others",
+        0.85,
+        r"\b(?:find|get|figure out|dig up) (?:out )?(?:the )?real name\b"
+        + eg(30)
+        + r"\b(?:acc|account|anon|troll|user)\b",
+    ),
+    _r(
+        "en:home_opioids",
+        "weapons",
+        0.85,
+        r"\b(?:make|synthesi[sz]e|cook) (?:my own )?(?:buprenorphine|suboxone|methadone|fentanyl|oxy(?:codone)?)\b",
+    ),
+    _r(
+        "zh:home_opioids",
+        "weapons",
+        0.85,
+        r"(?:自己|在家|家里)?(?:合成|提炼|提纯|制作|熬制)"
+        + zg(4)
+        + r"(?:美沙酮|丁丙诺啡|芬太尼|羟考酮)",
+    ),
+    _r(
+        "en:sick_not_dead",
+        "harm_others",
+        0.85,
+        r"\b(?:make|get) (?:someone|somebody|him|her|them|my \w+) (?:really |very |super )?sick\b"
+        + eg(20)
+        + r"\b(?:but not|without) (?:kill|knowing|noticing|dying)",
+    ),
+    _r(
+        "en:make_them_suffer",
+        "harm_others",
+        0.85,
+        r"\bwant (?:to )?make (?:him|her|them) suffer\b"
+        + r"[^\n]{0,40}"
+        + r"\b(?:ideas?|how|nothing legal|ways?)\b",
+    ),
+    _r(
+        "en:beat_not_caught",
+        "harm_others",
+        0.85,
+        r"\b(?:jump|beat up|rough up) (?:the|that|this) (?:guy|kid|dude|girl)\b"
+        + eg(50)
+        + r"\b(?:not get caught|without getting caught|get away with it)\b",
+    ),
+    _r(
+        "zh:where_to_stab",
+        "harm_others",
+        0.95,
+        r"(?:捅|刺|砍)(?:他|她)?(?:哪里|哪儿|什么地方|哪个位置)(?:最快|最致命|会死|能死|死得快)",
     ),
 )
 
