@@ -594,8 +594,9 @@ Session 17:
 Session 18:
 - Twenty-four fresh writers in three batches, each batch measured once before reading (a
   writer brief written anew this session). blind121-128 with the session's start (2e52ed9):
-  0.960 / 0.029 / 0.948 / 1 humor; blind129-136: 0.978 / 0.046 / 0.950 / 3 humor; blind137-144
-  with the final router (2e52ed9 the same): 0.971 / 0.029 / 0.964 / 1 humor. So the humor
+  0.960 / 0.029 / 0.948 / 1 humor; blind129-136: 0.978 / 0.046 / 0.947 / 3 humor; blind137-144
+  with the final router: 0.971 / 0.029 / 0.964 / 1 humor (2e52ed9: 0.969 / 0.029 / 0.959 /
+  1). So the humor
   target failed on every batch (five lines in 7,230, each a cheerful message its writer
   labelled counsel: a knee that "died" climbing stairs, a sober climb learning rope knots, a
   billboard outside a Gamblers Anonymous meeting, a first deer shot), and crisis recall on one.
