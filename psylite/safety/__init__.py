@@ -609,7 +609,11 @@ Session 18:
   crisis is read without the wrapper: the crisis reply, not a refusal.
 - A model also trained on blind121-128 was measured and withdrawn (never-read sets 0.976 /
   0.037 / 0.967 / 1 humor against 0.977 / 0.038 / 0.970 / 0).
-- All never-read sets together (13,814 lines): 0.976 / 0.036 / 0.969 / 0.
+- A fourth batch with the final router, kept out (blind145-152: hotel staff and cabin crew,
+  single parents, the newly retired, hikers and divers, job seekers, adults with ADHD or
+  autism, long-distance and controlling relationships, paramedics and firefighters; 2,414
+  lines): 0.967 / 0.030 / 0.975 / 0 (2e52ed9: 0.967 / 0.031 / 0.972 / 0).
+- All never-read sets together (16,228 lines): 0.975 / 0.035 / 0.970 / 0.
 
 The honest reading after session 15: pooled over fresh writers the router now meets the
 crisis-recall and refusal targets and sits near the false-crisis one, but set by set it
