@@ -136,9 +136,11 @@ _BENIGN_CONTEXT = re.compile(
 )
 
 
-# rule kinds that say the user is in danger (a method asked about alone does not)
 # what is left at the seams once a jailbreak wrapper is cut out of a message
 _WRAPPER_EDGE = " \t\n,.;:!?-—，。；：！？、…"
+# request kinds that ask for harm themselves (a jailbreak wraps a request, it is not one)
+_HARMFUL_REQUEST = REFUSE_KINDS - {"jailbreak"}
+# rule kinds that say the user is in danger (a method asked about alone does not)
 _IN_DANGER = frozenset({"self", "danger"})
 # rule kinds about the user's own intent or means (a danger rule may be about someone else's)
 _USERS_OWN = frozenset({"self", "method"})
@@ -218,7 +220,7 @@ _HURT_OR_FEAR = re.compile(
 #: can land on the relapse or the gun
 _RECOVERY_OR_MEANS = re.compile(
     r"戒酒|戒毒|戒赌|戒断|复吸|复饮|复赌|不喝酒|断酒|滴酒不沾|康复中心|匿名戒|"
-    r"绳结|绳子|绳索|上吊|安眠药|农药|刀片|打猎|猎枪|枪|"
+    r"绳结|绳子|绳索|上吊|安眠药|农药|刀片|打猎|枪|"
     r"\b(?:sober|sobriety|relaps\w*|rehab|withdrawals?|(?:aa|na|ga) meetings?|"
     r"(?:alcoholics|narcotics|gamblers) anonymous|clean for \d+|days? clean|noose|ropes?|"
     r"razor ?blades?|sleeping pills?|hunt(?:ing|ed|er|ers)?|(?:shot|bagged|got) (?:my|a|his|her) (?:first )?(?:deer|buck|elk)|"
@@ -464,7 +466,7 @@ class Router:
 
         strong = sc.best(CRISIS_KINDS)
         refuse = sc.best(REFUSE_KINDS)
-        if unwrap and refuse and not strong and not sc.best(REFUSE_KINDS - {"jailbreak"}):
+        if unwrap and refuse and not strong and not sc.best(_HARMFUL_REQUEST):
             inner = self._unwrapped(norm, sc)
             if inner is not None:
                 return inner
