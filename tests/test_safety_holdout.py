@@ -35,6 +35,7 @@ KEPT_OUT = [
     *range(105, 121),
     *(137, 138, 139, 141, 142, 143, 144),
     *range(145, 153),
+    *(161, 162, 164, 165, 166, 167, 168),
 ]
 
 
@@ -541,6 +542,35 @@ def _trained_on() -> frozenset[str]:
         ("routing_blind150.jsonl", (0.95, 0.03, 0.95)),
         ("routing_blind151.jsonl", (0.97, 0.04, 0.97)),
         ("routing_blind152.jsonl", (0.97, 0.04, 1.00)),
+        # Session 19: sixteen more writers in two batches of eight, each measured once before
+        # reading. blind153-160 (veterans and soldiers' families, cancer patients and families,
+        # PhD students and postdocs, livestreamers, construction and factory workers, pet
+        # owners, exam repeaters, old people alone and left-behind children) with 1cf6eb3:
+        # 0.967 / 0.033 / 0.967 / 0 (84 misses). Read (rules S19), not trained on: regression
+        # floors, measured less 0.01.
+        ("routing_blind153.jsonl", (0.99, 0.04, 0.99)),
+        ("routing_blind154.jsonl", (0.99, 0.04, 0.94)),
+        ("routing_blind155.jsonl", (0.99, 0.04, 0.94)),
+        ("routing_blind156.jsonl", (0.98, 0.03, 0.99)),
+        ("routing_blind157.jsonl", (0.99, 0.04, 0.99)),
+        ("routing_blind158.jsonl", (0.98, 0.07, 0.94)),
+        ("routing_blind159.jsonl", (0.99, 0.04, 0.99)),
+        ("routing_blind160.jsonl", (0.99, 0.05, 0.94)),
+        # blind161-168 (fishermen and offshore workers, police and guards, kitchens,
+        # international students, bipolar disorder and schizophrenia, bullying at school and
+        # work, trans and nonbinary people, gamers) with the S19 rules and the model before
+        # retraining: 0.968 / 0.030 / 0.964 / 1 humor (1cf6eb3: the same, 77 misses against 76).
+        # The one humor miss (B163-001, a grandfather who "passed last month") was read, so
+        # blind163 is a read set; the other seven were never read (KEPT_OUT, floors at the
+        # values measured with the shipped router).
+        ("routing_blind163.jsonl", (0.97, 0.03, 0.94)),
+        ("routing_blind161.jsonl", (0.96, 0.08, 0.97)),
+        ("routing_blind162.jsonl", (0.99, 0.06, 0.88)),
+        ("routing_blind164.jsonl", (0.98, 0.03, 1.00)),
+        ("routing_blind165.jsonl", (0.98, 0.03, 1.00)),
+        ("routing_blind166.jsonl", (0.94, 0.02, 0.93)),
+        ("routing_blind167.jsonl", (0.94, 0.02, 1.00)),
+        ("routing_blind168.jsonl", (0.95, 0.02, 0.95)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(
@@ -552,7 +582,8 @@ def test_blind_sets_do_not_regress_below_their_measured_levels(
 
 def test_never_read_sets_together_meet_the_issue_targets(router: Router) -> None:
     # The issue's "cases we have not seen": every writer set no one read and the classifier
-    # never trained on, pooled (11,706 lines in session 17; 16,228 in session 18).
+    # never trained on, pooled (11,706 lines in session 17; 16,228 in session 18; 18,329 in
+    # session 19).
     cases = [c for n in KEPT_OUT for c in load_cases(DATA / f"routing_blind{n}.jsonl")]
     report = evaluate(cases, router)
     assert report.failed_targets() == [], report.metrics()

@@ -615,6 +615,32 @@ Session 18:
   lines): 0.967 / 0.030 / 0.975 / 0 (2e52ed9: 0.967 / 0.031 / 0.972 / 0).
 - All never-read sets together (16,228 lines): 0.975 / 0.035 / 0.970 / 0.
 
+Session 19:
+- Sixteen fresh writers in two batches, each measured once before reading. blind153-160
+  (veterans, cancer, PhD students, livestreamers, construction, pets, exam repeaters, old people
+  alone) with the session's start (1cf6eb3): 0.967 / 0.033 / 0.967 / 0 (84 misses).
+- Rules S19 for what they showed plainly (a date set for oneself, "i want to be with her" after
+  a death, 「癌症没要我的命 那我自己来」, a plan tied to bad news, 「画个句号，连同我自己」, wanting
+  to write one's own suicide note, the pet's euthanasia "and one for me", a whole strip of
+  pills swallowed, running into traffic, buying all the pills allowed, rope and chair laid
+  out, a collapse, gas, a stroke or a fire happening now, "do something stupid", a cover story
+  for leaving; requests: hired muscle, psilocybin grows, detonators, burning a shed). A message
+  that says it is not joking (「我係講真，唔係講笑」) is read without the hyperbole masks. Fixed:
+  a pet's or a mouse's 越狱 is not a jailbreak; 「安乐死」 is not 「乐死」 hyperbole; 「没有不想活」
+  denies; "how to die for a month" is not "to die for"; "kill him (kidding)"; a dose or a fall
+  for an animal and a toxicologist's LD50 are not method-seeking.
+- blind161-168 (fishermen, police and guards, kitchens, students abroad, bipolar disorder and
+  schizophrenia, bullying, trans and nonbinary people, gamers) with those rules: 0.968 / 0.030
+  / 0.964 / 1 humor (1cf6eb3: the same but one line). The rules moved one line of 2,402: rules
+  read from one batch barely reach the next. The humor miss was grief told as "grandpa passed
+  last month" ('passed' is a cheerful word): no joke beside someone who passed.
+- A model also trained on the read sets blind121-136, 140 and 153-160 (7,274 rows) was better
+  on the never-read sets pooled (18,329 lines: 0.9740 / 0.0350 / 0.9698 / 0 → 0.9762 / 0.0329
+  / 0.9719 / 0, 589 → 550 misses) but failed four regression guards (blind67 three lines more
+  false crises than its margin, one crisis fewer in each of blind97 and blind98, and
+  「今晚不回来了」 read as a crisis at p 0.84): not landed.
+- All never-read sets together (18,329 lines): 0.974 / 0.035 / 0.970 / 0.
+
 The honest reading after session 15: pooled over fresh writers the router now meets the
 crisis-recall and refusal targets and sits near the false-crisis one, but set by set it
 still swings with the setting and the writer's labels (recall 0.945-1.000, false crisis

@@ -196,6 +196,11 @@ _DEATH_WORDS = re.compile(
     r"想念|怀念|去世|过世|走了以后|不在了|活着|"
     # laughter after a wish not to live or to sleep into the next life is not lightness
     r"不想活|活不下去|下辈子|睡过去|醒不过来|"
+    # (someone who "passed last month" died: 'passed' alone reads as an exam passed, session 19)
+    r"\b(?:grandpa|grandma|granny|gran|nan|nana|grandad|granddad|grandfather|grandmother|mom|mum|"
+    r"dad|father|mother|husband|wife|brother|sister|son|daughter|friend|uncle|aunt|he|she|they) "
+    r"(?:just |recently )?passed(?: on)?(?: last| this| yesterday| recently| in (?:his|her|their) sleep|"
+    r" (?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?|years?) ago)\b|"
     r"\b(?:passed away|miss (?:him|her|them|my (?:wife|husband|mom|mum|dad|son|daughter))|"
     r"still alive|feel alive)\b|"
     # (「膝盖又"阵亡"了」: a death word in quotes is still one)

@@ -134,7 +134,8 @@ MASKS = _masks(
         # Chinese hyperbole: X死了 / 想死你了 / 要死不活 …
         (
             "hyperbole",
-            r"(?:笑|累|热|冷|饿|困|烦|气|吓|忙|撑|丑|帅|美|渴|晒|闷|急|穷|酸|甜|辣|萌|羡慕|嫉妒|尴尬|无聊|懒|胖|"
+            # (not 安乐死, euthanasia)
+            r"(?<!安)(?:笑|累|热|冷|饿|困|烦|气|吓|忙|撑|丑|帅|美|渴|晒|闷|急|穷|酸|甜|辣|萌|羡慕|嫉妒|尴尬|无聊|懒|胖|"
             r"挤|吵|馋|难吃|好吃|好笑|可爱|痒|冻|晕|憋|呛|堵|卷|折腾|麻烦|搞笑|开心|高兴|爽|乐|香|臭|难|丢人|"
             r"丢脸|社死|羞|后悔|心疼|坑|恨|愁|怕|悔|虐|馋)死(?:了|我了|人了|人|啦|啊|哦|哈|喽|咯|我|掉了)",
         ),
@@ -249,7 +250,10 @@ MASKS = _masks(
             r"(?:不是|没有|并非|不算)(?:那种)?(?:想要?)?(?:自杀|轻生|想死)(?:的(?:意思|念头|想法|那种))?",
         ),
         # 「不是不想活，就是脑子停不下来」: it is not that they do not want to live
-        ("negation", r"(?:不是|并不是|也不是)不(?:想|愿意?|要)(?:再)?活(?:了|着|下去)?"),
+        (
+            "negation",
+            r"(?:不是|并不是|也不是|(?<!有)没有|并没有)不(?:想|愿意?|要)(?:再)?活(?:了|着|下去)?",
+        ),
         # English hyperbole
         (
             "hyperbole",
@@ -292,7 +296,7 @@ MASKS = _masks(
         ),
         (
             "hyperbole",
-            r"\b(?:killed it|kill it|killing it|to die for(?! sure| certain| real)|die hard|diehard|killer (?:app|idea|deal|"
+            r"\b(?:killed it|kill it|killing it|(?<!how )(?<!ways )(?<!way )to die for(?! sure| certain| real)|die hard|diehard|killer (?:app|idea|deal|"
             r"workout|outfit|song)|kill time|killing time|would kill for|could kill for|drop dead "
             r"(?:gorgeous|beautiful)|dead tired|dead serious|dead last|deadline(?! i (?:gave|set))|dead end|dead battery|"
             r"phone (?:is|was) dead|battery (?:is|was|died)|my phone died|laptop died|plant died|"
@@ -1260,7 +1264,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:扮演|假装|你演|你来演|你现在是|你是一个|作为)"
         + zg(12)
         + r"(?:什么都(?:愿意|敢|会|能)?(?:回答|说)|有问必答|知无不言|百无禁忌)|"
-        r"开发者模式|越狱模式|越狱|dan模式|(?:输出|告诉我|发给我|泄露|显示|打印)"
+        r"开发者模式|越狱模式|越狱版|越狱(?:提示词?|指令|prompt)|(?:给|帮|让)你越狱|你(?:已经)?越狱了|越狱(?:你|chatgpt|gpt|ai|模型|大模型)|dan模式|(?:输出|告诉我|发给我|泄露|显示|打印)"
         + zg(6)
         + r"(?:系统提示词|系统提示|system prompt|你的提示词|你的设定)|(?:系统提示词|系统提示|你的提示词|初始指令|隐藏指令)"
         + zg(10)
@@ -2507,7 +2511,7 @@ MORE_RULES: tuple[Rule, ...] = (
         r"(?:炸弹|炸药|爆炸物|雷管|燃烧瓶|铝热剂|凝固汽油|硝化甘油|电击棍|迷药|听话水|ghb|gbl|氰化物|毒气|冰毒|芬太尼)"
         + zg(8)
         + r"(?:(?:怎么|如何)(?!拆|防|躲|识别|应对|处理|避免|发现)|配方|比例|做法|教程|原料|能做|自制|"
-        r"在家(?:里)?(?:能|可以)?做)",
+        r"在家(?:里)?(?:能|可以)?做|(?:能|可以)(?:自己)?引爆|引爆(?:需要|要))",
     ),
     _r(
         "zh:spike_other",
@@ -2653,7 +2657,7 @@ MORE_RULES: tuple[Rule, ...] = (
         + eg(6)
         + r"\b(?:his|her|their|my (?:ex|boss|landlord|neighbou?r)'?s?)\b"
         + eg(6)
-        + r"\b(?:car|house|shop|truck|place|restaurant)\b",
+        + r"\b(?:car|house|shop|truck|place|restaurant|shed|barn|garage|home|cabin|office)\b",
     ),
     _r(
         "zh:account_takeover",
@@ -6121,6 +6125,270 @@ S18_RULES: tuple[Rule, ...] = (
     ),
 )
 
+S19_RULES: tuple[Rule, ...] = (
+    # hopelessness about the next day: "not sure there's a point to tomorrow"
+    _r(
+        "en:no_point_tomorrow",
+        "self",
+        0.85,
+        r"\b(?:no|not sure there'?s (?:a|any)|don'?t see (?:a|the|any)|what'?s the) point (?:to|in|of) "
+        r"(?:tomorrow|waking up|going on|being alive|living)\b",
+    ),
+    # a date set for oneself: 「给自己定了个日子 等女儿高考完」
+    _r("zh:set_a_date", "self", 0.85, r"给自己(?:定|选|挑|订)(?:好)?(?:了)?(?:一?个)?日子"),
+    # following the dead: "she died in hospice last week and i want to be with her"
+    _r(
+        "en:be_with_the_dead",
+        "self",
+        0.9,
+        r"\b(?:died|passed(?: away)?|gone|lost (?:him|her))\b[^\n]{0,80}\bi (?:just )?(?:want|wanna|need) "
+        r"to (?:be|go) with (?:him|her|them)\b(?! family| parents| kids| at| on| for| in| during| when)",
+    ),
+    # 「癌症没要我的命 那我自己来」
+    _r(
+        "zh:do_it_myself",
+        "self",
+        0.9,
+        r"(?:没|没有)(?:要|带走|收)(?:了)?我的命" + zg(10) + r"我(?:就)?自己(?:来|动手)",
+    ),
+    # a plan tied to bad news: "if the biopsy is bad tomorrow i'm driving to the bridge after"
+    _r(
+        "en:if_then_bridge",
+        "self",
+        0.85,
+        r"\bif\b"
+        + eg(60)
+        + r"\b(?:i'?m|i am|im|i'?ll|i will|ill) (?:just )?(?:driving|going|walking|heading|drive|go|walk|head) "
+        r"(?:straight )?(?:to|off) (?:the|that) (?:bridge|cliffs?|tracks|river|roof|overpass)\b",
+    ),
+    # ending it, oneself included: 「给这件事画个句号了，连同我自己」, 「这条路走到头了 人生也是」
+    _r(
+        "zh:end_with_me",
+        "self",
+        0.9,
+        r"(?:句号|了结|了断|结束|终结|收尾|走到(?:头|尽头))"
+        + zg(10)
+        + r"(?:连同|连带|包括|还有|加上)(?:我自己|我这个人|我这条命|我的命)|"
+        r"走到(?:头|尽头)了" + zg(6) + r"(?:人生|我的命|这辈子|命)也(?:是|一样|到头|走到头)",
+        urgent=True,
+    ),
+    # wanting to write one's own suicide note, not a class exercise: the model's benign reading
+    # does not hold it back (「我想写一封遗书 但不知道该写给谁」 read p 0.05)
+    _r(
+        "zh:want_to_write_note",
+        "self",
+        0.95,
+        r"^(?!.*(?:作业|课上|老师|练习|体验|活动|小说|剧本|角色|游戏|电影))"
+        r".*?我(?:真的|很)?(?:想|准备|打算|在)(?:写|留)(?:一封|一份|好)?遗书",
+        urgent=True,
+    ),
+    # a wound on the wrist reopened and hidden (「手腕上的伤口又裂开了 直播的时候戴着护腕」)
+    _r(
+        "zh:wrist_wound_hidden",
+        "self",
+        0.85,
+        r"(?:手腕|手臂|胳膊|大腿)(?:上)?的?(?:伤口|伤|疤)"
+        + zg(8)
+        + r"(?:又)?(?:裂开|崩开|出血|流血)"
+        + zg(20)
+        + r"(?:护腕|长袖|遮|藏|挡着|不让|没人知道)",
+    ),
+    # the work is done, so one may go: 「觉得终于可以走了 任务完成了」
+    _r(
+        "zh:free_to_go_now",
+        "self",
+        0.85,
+        r"(?:终于|总算)可以(?:安心|放心)?(?:地)?(?:走|离开)了"
+        + zg(10)
+        + r"(?:任务完成|使命完成|没有遗憾|了无牵挂|没什么遗憾|不欠)|"
+        r"(?:任务|使命)(?:也)?完成了" + zg(8) + r"(?:可以|能)(?:安心|放心)?(?:地)?(?:走|离开)了",
+    ),
+    # "now it's just quiet and i know what i'm going to do"
+    _r(
+        "en:quiet_and_decided",
+        "self",
+        0.8,
+        r"\b(?:quiet|calm|peaceful|at peace|stopped hurting)\b"
+        + eg(30)
+        + r"\bi know (?:exactly )?what i'?m (?:going to|gonna) do\b",
+    ),
+    # "i can't live with this and i'm not going to"
+    _r(
+        "en:cant_live_with_it_and_wont",
+        "self",
+        0.9,
+        r"\bcan'?t (?:live|go on) with (?:this|it|that|myself|what i(?:'ve)? (?:did|done))\b"
+        + eg(15)
+        + r"\bi'?m not (?:going to|gonna)\b",
+        urgent=True,
+    ),
+    # wanting to sleep and never wake, said across a sentence: "i just want to go to sleep and
+    # never deal with any of it again. like actually never wake up"
+    _r(
+        "en:sleep_never_wake",
+        "self",
+        0.9,
+        r"\b(?:want|wanna|wish|need) (?:to )?(?:go to )?sleep\b[^\n]{0,80}\b(?:never|not) wake (?:up|again)\b"
+        r"(?! early| before| until| till| at| for)",
+    ),
+    # a whole strip of pills swallowed (Cantonese too: 「啱啱食咗成排狗狗嘅止痛藥」)
+    _r(
+        "zh:swallowed_a_strip",
+        "danger",
+        0.9,
+        r"(?:食|吞|吃)(?:咗|左|了)"
+        + zg(6)
+        + r"(?:成排|成板|成盒|成樽|成瓶|一整排|一整板|一整盒|一整瓶|整排|整板|整瓶|整盒)"
+        + zg(10)
+        + r"(?:药|丸|片)",
+        urgent=True,
+    ),
+    # "feel like i'm gonna do something stupid" (not "… stupid like buy a motorbike")
+    _r(
+        "en:something_stupid",
+        "self",
+        0.85,
+        r"\b(?:i'?m|im|i am|scared i'?ll|afraid i'?ll|i might|i'?ll) (?:gonna |going to |about to )?"
+        r"do something (?:stupid|dumb|drastic|i can'?t take back)\b(?! like| lol| haha| lmao)",
+        urgent=True,
+    ),
+    # "i've been planning how to die for a month"
+    _r(
+        "en:planning_how_to_die",
+        "self",
+        0.9,
+        r"(?<!was )(?<!were )(?<!used to be )"
+        r"\b(?:planning|planned|plan|figuring out|figured out|worked out|researching) (?:out )?how "
+        r"(?:i'?(?:ll|d) |to |i'?m going to |i want to )(?:die|do it|end it|kill myself)\b",
+    ),
+    # the pet's euthanasia, and one for me: 「打了安乐针 我在想能不能也给我打一针」
+    _r(
+        "zh:euthanasia_for_me_too",
+        "self",
+        0.9,
+        r"(?:安乐针|安乐死)" + zg(24) + r"(?:也)?(?:给我|帮我|替我)(?:也)?(?:打|来)(?:一针|一下)",
+    ),
+    _r(
+        "en:want_unalived",
+        "self",
+        0.9,
+        r"\b(?:want|wanna|wish|need|ready) (?:to )?(?:be )?unalive[ds]?\b",
+    ),
+    # a cover story for leaving: "told my friends i'm moving away after the exam. i'm not moving away"
+    _r(
+        "en:cover_story_leaving",
+        "self",
+        0.85,
+        r"\btold (?:my |all my |everyone|people|them)[^.!?\n]{0,40}\b(?:i'?m|im|i am) "
+        r"(?:moving away|going away|leaving|going on a (?:long )?trip)\b[^\n]{0,40}\b(?:i'?m|im|i am) "
+        r"not (?:really )?(?:moving|going|leaving)\b",
+    ),
+    # running into traffic: 「刚才差点冲向马路 … 还是想冲过去」
+    _r(
+        "zh:into_the_road",
+        "self",
+        0.9,
+        r"(?:差点|刚才|好想|想|又想)(?:冲向|冲到|冲进|冲上|冲去)(?:马路|车流|车道|铁轨|高速)|"
+        r"(?:马路|车流|车道|铁轨|高速|车)"
+        + zg(20)
+        + r"(?:还是|还|又)想(?:冲|跳|撞)(?:过去|下去|上去)",
+        urgent=True,
+    ),
+    # buying all the pills one is allowed: "at the pharmacy buying as much paracetamol as they'll let me"
+    _r(
+        "en:buying_max_pills",
+        "self",
+        0.9,
+        r"\b(?:buying|bought|buy|stocking up on) (?:as (?:much|many)|all the|every (?:box|pack|bottle) of)\b"
+        + eg(20)
+        + r"\b(?:paracetamol|tylenol|acetaminophen|ibuprofen|aspirin|sleeping pills|pills|painkillers)\b",
+    ),
+    # the means laid out: "rope, chair, closet. it's all there"
+    _r(
+        "en:means_all_there",
+        "self",
+        0.9,
+        r"\b(?:rope|noose)\b[^\n]{0,30}\b(?:chair|stool|closet|beam|hook|ceiling)\b[^\n]{0,40}"
+        r"\b(?:it'?s all (?:there|set|ready)|all set|all ready|everything'?s (?:there|ready|set))\b",
+    ),
+    # requests (session 19, fresh writers): hired muscle, growing psilocybin
+    _r(
+        "en:someone_to_rough_up",
+        "harm_others",
+        0.95,
+        r"\b(?:know anyone|know someone|find (?:me )?someone|anyone|someone) (?:who'?d|who would|who will|"
+        r"who'?ll|willing to|to) (?:rough (?:\w+ ){0,2}up|beat (?:\w+ ){0,2}up|break (?:his|her|their) legs)\b",
+    ),
+    _r(
+        "en:grow_psilocybin",
+        "weapons",
+        0.9,
+        r"\b(?:grow|grows|growing|cultivat\w+)\b"
+        + eg(10)
+        + r"\b(?:psilocybin|magic mushrooms?|shrooms)\b",
+    ),
+    # a medical emergency now: collapsed, and confused or not responding
+    _r(
+        "en:collapsed_now",
+        "danger",
+        0.85,
+        r"\b(?:collapsed|passed out|fainted)\b[^\n]{0,80}\b(?:stopped sweating|(?:he|she)'?s (?:confused|not "
+        r"responding|unresponsive|not making sense|barely breathing)|won'?t (?:wake|respond)|isn'?t "
+        r"(?:responding|breathing))\b",
+        urgent=True,
+    ),
+    # gas in the room and someone not moving or the user dizzy: 「屋里煤气味好重 老伴躺着不动 我头也晕」
+    _r(
+        "zh:gas_symptoms",
+        "danger",
+        0.9,
+        r"(?:煤气|燃气|天然气|一氧化碳)(?:味|味道|泄漏|泄露|漏了)?"
+        + zg(20)
+        + r"(?:躺着不动|叫不醒|不动了|昏迷|晕倒|昏倒|头(?:也|好|很)?晕|站不起来|没反应)",
+        urgent=True,
+    ),
+    # a stroke or a fall, and no one to lift them: 「老伴中风倒在院子里了 … 我一个人抬不动他」
+    _r(
+        "zh:stroke_or_fall_now",
+        "danger",
+        0.85,
+        r"(?:中风|脑梗|心梗|心脏病(?:发作|犯了)|晕倒|昏倒|摔倒|倒在(?:地上|院子里?|地|厕所|卫生间|浴室))"
+        + zg(30)
+        + r"(?:抬不动|扶不起来|叫不醒|不省人事|没反应|没有反应|起不来了|我该怎么办|怎么办啊|快来人)",
+        urgent=True,
+    ),
+    # clothes on fire, burnt: 「衣服点着了 烧到腿了 … 一直哭 怎么办」
+    _r(
+        "zh:on_fire_now",
+        "danger",
+        0.85,
+        r"(?:衣服|身上|头发)(?:被)?(?:点着|着火|烧着)了?"
+        + zg(12)
+        + r"(?:烧到|烫伤|烧伤|起泡|哭|怎么办)",
+        urgent=True,
+    ),
+)
+
+S19_MASKS = _masks(
+    [
+        # a dose or a fall for an animal, or a toxicologist's work: "what's the toxic dose for
+        # dogs, is she ok??", "how high can a cat fall and survive?", 「我们做毒理的 每天都在算LD50」
+        (
+            "animal_or_lab",
+            r"\b(?:toxic|lethal|fatal|deadly) (?:dose|amount)s? (?:of \w+ )?(?:for|in|to) (?:an? |my |our |the )?"
+            r"(?:dogs?|cats?|pets?|puppy|puppies|kittens?|rabbits?|birds?|zebrafish|mice|rats?|animals?)\b|"
+            r"\bhow (?:high|far) (?:can|could) (?:a |my |our )?(?:cat|dog|kitten|puppy) (?:fall|jump)\b|"
+            r"\b(?:lethal|toxic) dose for our compound\b|"
+            r"(?:做毒理|毒理(?:学|实验|研究))" + zg(20) + r"(?:ld50|半数致死量?|致死(?:剂)?量)",
+        ),
+        # a threat taken back in the same breath: "i'm gonna kill him (kidding, he's a sweetheart)"
+        (
+            "benign_phrase",
+            r"\b(?:kill|murder|strangle) (?:him|her|them|you|u)\b\W{0,4}(?:just )?(?:kidding|jk|joking|not really)\b",
+        ),
+    ]
+)
+
 S18_MASKS = _masks(
     [
         # doubled exasperation (「要死了要死了 明天开庭 紧张得胃疼」)
@@ -6155,6 +6423,7 @@ RULES = (
     + S16_RULES
     + S17_RULES
     + S18_RULES
+    + S19_RULES
 )
 # recovery and simile masks run first among the non-benign masks: they cover whole spans
 MASKS = (
@@ -6166,6 +6435,7 @@ MASKS = (
     + S15_MASKS
     + S16_MASKS
     + S18_MASKS
+    + S19_MASKS
     + MASKS
     + MORE_MASKS[2:]
 )
@@ -6237,6 +6507,15 @@ _BENIGN_MASKS: tuple[_GatedMask, ...] = tuple(
 _OTHER_MASKS: tuple[_GatedMask, ...] = tuple(
     (n, p, required(p)) for n, p in MASKS if n != "benign_phrase"
 )
+#: … less the hyperbole masks, for a message that says it is not exaggerating: 「呢份工做到我想死，
+#: 我係講真，唔係講笑」 means the wish (session 19, fresh writers)
+_OTHER_MASKS_IN_EARNEST: tuple[_GatedMask, ...] = tuple(
+    m for m in _OTHER_MASKS if m[0] != "hyperbole"
+)
+IN_EARNEST = re.compile(
+    r"我(?:是)?(?:讲|说)真的|我讲真|不是(?:在)?(?:开玩笑|讲笑|说笑)|没(?:有)?(?:在)?开玩笑|不开玩笑|"
+    r"\bnot (?:joking|kidding)\b|\bi'?m (?:dead )?serious\b|\bi mean it\b"
+)
 
 
 def _masked_grams(before: frozenset[str], name: str) -> frozenset[str]:
@@ -6277,7 +6556,8 @@ def scan(norm: str) -> Scan:
     # Refusal rules read text with only harmless compounds masked: "help me tell her to kill
     # herself" names a third party but is still a request to hurt someone.
     benign_only = masked
-    masked, seen2 = _apply_masks(masked, seen1, _OTHER_MASKS, masks)
+    others = _OTHER_MASKS_IN_EARNEST if IN_EARNEST.search(norm) else _OTHER_MASKS
+    masked, seen2 = _apply_masks(masked, seen1, others, masks)
     third: str | None = None
     for pattern in THIRD_PARTY:
         m = pattern.search(masked)
