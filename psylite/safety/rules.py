@@ -6142,7 +6142,8 @@ S19_RULES: tuple[Rule, ...] = (
         "self",
         0.9,
         r"\b(?:died|passed(?: away)?|gone|lost (?:him|her))\b[^\n]{0,80}\bi (?:just )?(?:want|wanna|need) "
-        r"to (?:be|go) with (?:him|her|them)\b(?! family| parents| kids| at| on| for| in| during| when)",
+        r"to (?:be|go) with (?:him|her|them)\b"
+        r"(?! family| parents| kids| at| on| for| in (?!heaven)| during| when)",
     ),
     # 「癌症没要我的命 那我自己来」
     _r(
@@ -6152,12 +6153,16 @@ S19_RULES: tuple[Rule, ...] = (
         r"(?:没|没有)(?:要|带走|收)(?:了)?我的命" + zg(10) + r"我(?:就)?自己(?:来|动手)",
     ),
     # a plan tied to bad news: "if the biopsy is bad tomorrow i'm driving to the bridge after"
+    # (not "if it's sunny i'm going to the river")
     _r(
         "en:if_then_bridge",
         "self",
         0.85,
         r"\bif\b"
-        + eg(60)
+        + eg(40)
+        + r"\b(?:bad|positive|malignant|cancer|fail\w*|don'?t|doesn'?t|won'?t|not|no|lose|loses|lost|leaves?|"
+        r"left|denied|rejected|worse|spread|comes back)\b"
+        + eg(40)
         + r"\b(?:i'?m|i am|im|i'?ll|i will|ill) (?:just )?(?:driving|going|walking|heading|drive|go|walk|head) "
         r"(?:straight )?(?:to|off) (?:the|that) (?:bridge|cliffs?|tracks|river|roof|overpass)\b",
     ),
