@@ -1,3 +1,4 @@
+import gc
 import time
 
 from hypothesis import HealthCheck, given, settings
@@ -21,9 +22,14 @@ SETTINGS = settings(
 @SETTINGS
 @given(text=TEXT, humor=st.booleans())
 def test_any_string_gives_a_valid_decision_quickly(router: Router, text: str, humor: bool) -> None:
-    start = time.thread_time()
-    d = router.route(text, humor_allowed=humor)
-    elapsed = time.thread_time() - start
+    router.route("warm up")  # the first message loads jieba's dictionary (~0.2 s, once a process)
+    gc.disable()  # a collection of the whole test session's heap is not the router's time
+    try:
+        start = time.thread_time()
+        d = router.route(text, humor_allowed=humor)
+        elapsed = time.thread_time() - start
+    finally:
+        gc.enable()
     assert isinstance(d, Decision) and isinstance(d.route, Route)
     assert 0.0 <= d.risk <= 1.0 and d.lang in ("zh", "en")
     assert all(isinstance(r, str) for r in d.reasons)

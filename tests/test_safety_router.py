@@ -473,6 +473,23 @@ def test_no_joke_after_a_death_told_as_passed(text: str, route: Route) -> None:
     assert Router(None).route(text).route is route
 
 
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        # session 20: fresh writers' humor misses (B188-116, B188-132, B184-199; read): a life
+        # nearly lost or bruises, told with a laugh
+        ("篮球赛赢了 膝盖摔得全是淤青 但是太爽了哈哈", Route.COUNSEL),
+        ("rugby final today, bruised everywhere but we WON lol", Route.COUNSEL),
+        ("蹦极的时候吓得差点没命 哈哈 但是好好玩", Route.COUNSEL),
+        ("这个deadline要了我的老命 哈哈哈", Route.COUNSEL),
+        ("篮球赛赢了 太爽了哈哈", Route.HUMOR),
+        ("命运真奇妙 今天偶遇高中同桌 哈哈", Route.HUMOR),
+    ],
+)
+def test_no_joke_next_to_a_life_nearly_lost_or_a_bruise(text: str, route: Route) -> None:
+    assert Router(None).route(text).route is route
+
+
 def test_no_joke_next_to_a_fatal_dose_even_without_the_model() -> None:
     # session 16: with the model the message is counsel; without it (the model failed to
     # load) "lol" alone cleared a joke next to a fatal dose

@@ -36,9 +36,10 @@ def test_classifier_rebuilt_from_training_data_meets_dev_targets(
 ) -> None:
     _, out = rebuilt
     # small enough to ship in the package (2.2 MB with the NB-LR crisis reading, 4.7 MB since
-    # the neighbour postings joined, 6.2 MiB since the writer sets did, 6.9 MiB in session 16:
-    # the postings grow with the training messages)
-    assert out.stat().st_size < 8 * 1024 * 1024
+    # the neighbour postings joined, 6.2 MiB since the writer sets did, 6.9 MiB in session 16,
+    # 8.0 MiB in session 20 with 12,218 more writer lines: the postings grow with the training
+    # messages)
+    assert out.stat().st_size < 9 * 1024 * 1024
     report = evaluate(load_cases(DEV), Router(load_model(out)))
     m = report.metrics()
     assert m["crisis_recall"] >= 0.97 and m["refuse_recall"] >= 0.90

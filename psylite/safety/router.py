@@ -90,8 +90,12 @@ CLF_VETO_MIN_CHARS = 30
 VETO_RISK = 0.6
 #: humor needs the model's agreement too. 0.7 / 0.1 → 0.9 / 0.05 in session 5: over six groups of
 #: held-out writers, with the r9 and hb-a sets in training, humor where not allowed 9 → 4, humor
-#: given where it was welcome 0.239 → 0.203 of the time
-CLF_HUMOR = 0.9
+#: given where it was welcome 0.239 → 0.203 of the time. 0.9 → 0.95 in session 20: the last three
+#: jokes given on fresh writers' text where none was welcome (a grandfather who "passed last
+#: month", a daughter wheeled up to a hospital's roof garden, overtime to 3 am 「老板这是要我的命
+#: 啊 哈哈哈」) were read at 0.92-0.94; on the never-read sets humor given where welcome 500 →
+#: 458 of 1,850, humor where not allowed 0 either way
+CLF_HUMOR = 0.95
 #: … and to see no more than a trace of crisis in it. 0.05 → 0.07 in session 7 ("tell me a
 #: joke" read p 0.054 after the r10 data): over six groups of held-out writers humor given
 #: where welcome 0.185 → 0.191, humor where not allowed unchanged (5)
@@ -204,6 +208,9 @@ _DEATH_WORDS = re.compile(
     r"\b(?:passed away|miss (?:him|her|them|my (?:wife|husband|mom|mum|dad|son|daughter))|"
     r"still alive|feel alive)\b|"
     # (「膝盖又"阵亡"了」: a death word in quotes is still one)
+    # (a life nearly lost, however lightly told: 「高反差点没命 哈哈」, 「老板这是要我的命啊 哈哈哈」,
+    # session 20)
+    r"没命|丢了?命|要(?:了)?(?:我|老子|人|俺)的?(?:老|小)?命|命都没了|半条命|差点[^\n]{0,3}命|"
     r"死|杀|遗书|葬|坟|阵亡|身亡|丧命|送命|毙命|\b(?:die[sd]?|dying|dead|death|kill(?:s|ed|ing)?|slaughter(?:ed)?|murder\w*|"
     r"suicid\w*|funeral|grave|fatal|lethal|overdos\w*)\b|💀|☠|"
     # drowning, even in a poem the school misread: the laugh is at being taken for at risk
@@ -213,7 +220,9 @@ _DEATH_WORDS = re.compile(
 #: dislocated laughing at a GP, 「第一次上高墙 腿已经软了 怎么克服恐高啊哈哈」)
 _HURT_OR_FEAR = re.compile(
     r"骨折|脱臼|扭伤|受伤|流血|疼得|痛得|克服不了|怎么(?:才能)?克服|"
-    r"\b(?:dislocat\w*|fractur\w*|sprain\w*|injur\w*|bleeding|concussion|"
+    # (bruises and wounds, even from a match won: 「被刺中了好多剑 浑身都是淤青 但是好爽」, session 20)
+    r"淤青|瘀青|青一块紫一块|伤口|缝(?:了)?(?:\d+|几|[一二三四五六七八九十两]+)?针|擦伤|摔伤|挂彩|骨裂|"
+    r"\b(?:dislocat\w*|fractur\w*|sprain\w*|injur\w*|bleeding|concussion|bruis\w*|stitches|wounds?|scraped|"
     r"broke my (?:arm|leg|wrist|ankle|finger|toe|nose|foot|hand|collarbone)|"
     r"(?:scared|afraid|terrified) of heights|fear of heights|"
     r"how (?:do i|to|can i) (?:get over|overcome|cope with|stop being scared|stop panicking))\b"

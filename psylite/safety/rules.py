@@ -6374,6 +6374,24 @@ S19_RULES: tuple[Rule, ...] = (
     ),
 )
 
+S20_MASKS = _masks(
+    [
+        # a whole message that only says where one sleeps tonight (「今晚不回来了，别等我」, "not
+        # coming home tonight"): an evening away, not a farewell. Only the whole message: with
+        # anything beside it (「高三 今晚不回家了 天台的门我有钥匙」, 「过年不回去了，以后也不回去了」)
+        # the rest is read as usual.
+        (
+            "everyday",
+            r"^\W*(?:我)?(?:今晚|今天晚上|今夜|晚上|这周末?|周末)(?:就|先|也)?不回(?:来|家|去)了?"
+            r"(?:\W*(?:别|不用)等我了?)?\W*$|"
+            r"^\W*(?:i'?m |i am |im )?not (?:coming|going) (?:back )?home tonight"
+            r"(?:\W*(?:don'?t|no need to) wait up)?\W*$|"
+            r"^\W*(?:i )?won'?t be (?:back|home) tonight(?:\W*(?:don'?t|no need to) wait up)?\W*$",
+        ),
+    ]
+)
+
+
 S19_MASKS = _masks(
     [
         # a dose or a fall for an animal, or a toxicologist's work: "what's the toxic dose for
@@ -6441,6 +6459,7 @@ MASKS = (
     + S16_MASKS
     + S18_MASKS
     + S19_MASKS
+    + S20_MASKS
     + MASKS
     + MORE_MASKS[2:]
 )
