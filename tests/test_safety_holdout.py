@@ -38,7 +38,7 @@ KEPT_OUT = [
     *(161, 162, 164, 165, 166, 167, 168),
     *(177, 179, 180, 181, 182, 183),
     *(185, 186, 187, 189, 190, 191, 192),
-    *range(193, 201),
+    *range(193, 209),
 ]
 
 
@@ -632,6 +632,20 @@ def _trained_on() -> frozenset[str]:
         ("routing_blind198.jsonl", (0.99, 0.02, 0.97)),
         ("routing_blind199.jsonl", (0.93, 0.04, 0.95)),
         ("routing_blind200.jsonl", (0.98, 0.02, 0.97)),
+        # blind201-208 (leaving cults and controlling families, e-commerce and small-factory
+        # bankruptcies, ride-hailing drivers, spouses of depressed or addicted partners, OCD and
+        # intrusive thoughts, loveless marriages, founders and new managers, Hong Kong / Taiwan /
+        # Malaysia in traditional characters and Cantonese) measured once with the same router
+        # (f542091): 0.972 / 0.039 / 0.983 / 0 (79 misses; 2d08c6e beside: 0.965 / 0.042 /
+        # 0.972 / 0, 94). Never read (KEPT_OUT).
+        ("routing_blind201.jsonl", (0.96, 0.05, 1.00)),
+        ("routing_blind202.jsonl", (1.00, 0.04, 1.00)),
+        ("routing_blind203.jsonl", (0.99, 0.03, 0.95)),
+        ("routing_blind204.jsonl", (0.99, 0.06, 0.95)),
+        ("routing_blind205.jsonl", (0.93, 0.06, 1.00)),
+        ("routing_blind206.jsonl", (0.95, 0.06, 0.97)),
+        ("routing_blind207.jsonl", (0.98, 0.00, 1.00)),
+        ("routing_blind208.jsonl", (0.95, 0.03, 0.97)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(
@@ -644,7 +658,7 @@ def test_blind_sets_do_not_regress_below_their_measured_levels(
 def test_never_read_sets_together_meet_the_issue_targets(router: Router) -> None:
     # The issue's "cases we have not seen": every writer set no one read and the classifier
     # never trained on, pooled (11,706 lines in session 17; 16,228 in session 18; 18,329 in
-    # session 19; 24,670 in session 20).
+    # session 19; 27,087 in session 20).
     cases = [c for n in KEPT_OUT for c in load_cases(DATA / f"routing_blind{n}.jsonl")]
     report = evaluate(cases, router)
     assert report.failed_targets() == [], report.metrics()

@@ -664,8 +664,13 @@ Session 20 (more writers for the model, not more rules):
 - blind193-200 (amateur athletes, young parents, office workers, high-school students,
   chronic illness, shared flats, the bereaved, internet death memes) measured once with the
   final router: **0.975 / 0.022 / 0.981 / 0** (2d08c6e: 0.967 / 0.023 / 0.975 / 0).
-- All never-read sets together (24,670 lines): 0.976 / 0.030 / 0.974 / 0 (2d08c6e: 0.973 /
-  0.034 / 0.969 / 0).
+- blind201-208 (leaving cults and controlling families, e-commerce bankruptcies, ride-hailing
+  drivers, spouses of depressed or addicted partners, OCD and intrusive thoughts, loveless
+  marriages, founders, Hong Kong / Taiwan / Malaysia) measured once with the same router:
+  **0.972 / 0.039 / 0.983 / 0** (2d08c6e: 0.965 / 0.042 / 0.972 / 0). Per set crisis recall
+  0.936 (OCD and intrusive thoughts) to 1.000.
+- All never-read sets together (27,087 lines): 0.975 / 0.031 / 0.975 / 0 (2d08c6e: 0.972 /
+  0.034 / 0.970 / 0).
 
 The honest reading after session 15: pooled over fresh writers the router now meets the
 crisis-recall and refusal targets and sits near the false-crisis one, but set by set it
