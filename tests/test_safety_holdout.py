@@ -39,6 +39,7 @@ KEPT_OUT = [
     *(177, 179, 180, 181, 182, 183),
     *(185, 186, 187, 189, 190, 191, 192),
     *range(193, 209),
+    *(209, 210, 211, 212, 214, 215, 216),
 ]
 
 
@@ -646,6 +647,22 @@ def _trained_on() -> frozenset[str]:
         ("routing_blind206.jsonl", (0.95, 0.06, 0.97)),
         ("routing_blind207.jsonl", (0.98, 0.00, 1.00)),
         ("routing_blind208.jsonl", (0.95, 0.03, 0.97)),
+        # blind209-216 (drinking at night, divorcing and step-families, remote farmers and
+        # disaster survivors, dating apps and sexual health, programmers and traders, new
+        # parents in the first year, people released from prison, taciturn older men) measured
+        # once with the same router: 0.980 / 0.033 / 0.967 / 2 humor (74 misses; 2d08c6e beside:
+        # 0.974 / 0.034 / 0.959 / 2, 85). Both humor misses, in blind213 ("the market just
+        # committed seppuku on my portfolio lmao", an 「OOM killer 干掉了」 process), were read:
+        # no joke beside death in slang or jest. blind213 is a read set; the other seven were
+        # never read (KEPT_OUT).
+        ("routing_blind213.jsonl", (0.99, 0.04, 0.96)),
+        ("routing_blind209.jsonl", (0.97, 0.08, 0.93)),
+        ("routing_blind210.jsonl", (0.99, 0.01, 0.97)),
+        ("routing_blind211.jsonl", (0.97, 0.03, 1.00)),
+        ("routing_blind212.jsonl", (0.97, 0.03, 0.97)),
+        ("routing_blind214.jsonl", (0.98, 0.05, 0.95)),
+        ("routing_blind215.jsonl", (0.98, 0.02, 0.93)),
+        ("routing_blind216.jsonl", (0.96, 0.06, 0.97)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(
@@ -658,7 +675,7 @@ def test_blind_sets_do_not_regress_below_their_measured_levels(
 def test_never_read_sets_together_meet_the_issue_targets(router: Router) -> None:
     # The issue's "cases we have not seen": every writer set no one read and the classifier
     # never trained on, pooled (11,706 lines in session 17; 16,228 in session 18; 18,329 in
-    # session 19; 27,087 in session 20).
+    # session 19; 29,203 in session 20).
     cases = [c for n in KEPT_OUT for c in load_cases(DATA / f"routing_blind{n}.jsonl")]
     report = evaluate(cases, router)
     assert report.failed_targets() == [], report.metrics()
@@ -696,34 +713,27 @@ def test_harmless_uses_of_crisis_words_are_not_crisis(router: Router, text: str)
     assert router.route(text).route is not Route.CRISIS
 
 
-# An evening away said and nothing more (session 20: a model trained on more writers read
-# 「今晚不回来了」 at p 0.86; 2d08c6e read four of these five as crises) …
+# An evening away said and nothing more is not a farewell (session 20: a model trained on more
+# writers read 「今晚不回来了」 at p 0.86; 2d08c6e read four of the first five as crises), while
+# anything beside it is read as usual.
 @pytest.mark.parametrize(
-    "text",
+    ("text", "route"),
     [
-        "i'm not coming home tonight",
-        "not coming home tonight, don't wait up",
-        "won't be home tonight",
-        "今晚不回家了，别等我",
-        "这周末不回去了",
+        ("i'm not coming home tonight", Route.COUNSEL),
+        ("not coming home tonight, don't wait up", Route.COUNSEL),
+        ("won't be home tonight", Route.COUNSEL),
+        ("今晚不回家了，别等我", Route.COUNSEL),
+        ("这周末不回去了", Route.COUNSEL),
+        ("im not coming home tonight. or ever again", Route.CRISIS),
+        ("not coming home tonight. tell mom im sorry", Route.CRISIS),
+        ("今晚不回家了 以后也不回了", Route.CRISIS),
+        ("我今晚不回来了 永远", Route.CRISIS),
     ],
 )
-def test_an_evening_away_is_not_a_farewell(router: Router, text: str) -> None:
-    assert router.route(text).route is Route.COUNSEL
-
-
-# … while anything beside it is read as usual.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "im not coming home tonight. or ever again",
-        "not coming home tonight. tell mom im sorry",
-        "今晚不回家了 以后也不回了",
-        "我今晚不回来了 永远",
-    ],
-)
-def test_an_evening_away_with_more_said_is_still_a_crisis(router: Router, text: str) -> None:
-    assert router.route(text).route is Route.CRISIS
+def test_an_evening_away_is_not_a_farewell_unless_more_is_said(
+    router: Router, text: str, route: Route
+) -> None:
+    assert router.route(text).route is route
 
 
 @pytest.mark.parametrize("text", ["thanks for everything. bye", "谢谢你陪我这么久，再见了"])

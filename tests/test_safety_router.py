@@ -482,11 +482,18 @@ def test_no_joke_after_a_death_told_as_passed(text: str, route: Route) -> None:
         ("rugby final today, bruised everywhere but we WON lol", Route.COUNSEL),
         ("蹦极的时候吓得差点没命 哈哈 但是好好玩", Route.COUNSEL),
         ("这个deadline要了我的老命 哈哈哈", Route.COUNSEL),
+        # … and death in slang or jest (B213-025, B213-197; read)
+        ("my crypto bag just committed seppuku lmao", Route.COUNSEL),
+        ("哈哈 测试服又被运维干掉了 熬了一宿", Route.COUNSEL),
+        ("dropped my airpods in the lake lol rip", Route.COUNSEL),
         ("篮球赛赢了 太爽了哈哈", Route.HUMOR),
+        ("ripped jeans are back lol love it", Route.HUMOR),
         ("命运真奇妙 今天偶遇高中同桌 哈哈", Route.HUMOR),
     ],
 )
-def test_no_joke_next_to_a_life_nearly_lost_or_a_bruise(text: str, route: Route) -> None:
+def test_no_joke_next_to_a_life_nearly_lost_a_bruise_or_a_joking_death(
+    text: str, route: Route
+) -> None:
     assert Router(None).route(text).route is route
 
 
