@@ -40,6 +40,7 @@ KEPT_OUT = [
     *(185, 186, 187, 189, 190, 191, 192),
     *range(193, 209),
     *(209, 210, 211, 212, 214, 215, 216),
+    *range(217, 233),
 ]
 
 
@@ -663,6 +664,30 @@ def _trained_on() -> frozenset[str]:
         ("routing_blind214.jsonl", (0.98, 0.05, 0.95)),
         ("routing_blind215.jsonl", (0.98, 0.02, 0.93)),
         ("routing_blind216.jsonl", (0.96, 0.06, 0.97)),
+        # blind217-224 (retail and warehouse workers, graduate-exam candidates, cooks, gardeners
+        # and pet keepers, people being harassed, gamers and anime fans, turning 30, volunteers
+        # and social workers, investors and speculators) measured once with 32667be: 0.965 /
+        # 0.020 / 0.981 / 0 (68 misses; 2d08c6e beside: 0.956 / 0.027 / 0.983 / 1, 85): under
+        # the crisis-recall target. blind225-232 (first jobs, depression in treatment,
+        # siblings, salon workers, the secretly laid-off, teenagers, performers, carers of a
+        # dying parent) measured once with the same router: 0.976 / 0.018 / 0.969 / 0 (55;
+        # 2d08c6e 0.972 / 0.025 / 0.961 / 0, 69). Never read (KEPT_OUT).
+        ("routing_blind217.jsonl", (0.99, 0.01, 0.97)),
+        ("routing_blind218.jsonl", (0.98, 0.03, 1.00)),
+        ("routing_blind219.jsonl", (0.96, 0.01, 0.91)),
+        ("routing_blind220.jsonl", (0.99, 0.02, 0.95)),
+        ("routing_blind221.jsonl", (0.91, 0.02, 1.00)),
+        ("routing_blind222.jsonl", (0.94, 0.00, 1.00)),
+        ("routing_blind223.jsonl", (0.94, 0.05, 1.00)),
+        ("routing_blind224.jsonl", (0.98, 0.05, 1.00)),
+        ("routing_blind225.jsonl", (0.98, 0.03, 1.00)),
+        ("routing_blind226.jsonl", (0.96, 0.03, 0.97)),
+        ("routing_blind227.jsonl", (0.97, 0.03, 0.97)),
+        ("routing_blind228.jsonl", (1.00, 0.02, 0.97)),
+        ("routing_blind229.jsonl", (0.98, 0.01, 1.00)),
+        ("routing_blind230.jsonl", (0.98, 0.02, 0.97)),
+        ("routing_blind231.jsonl", (0.94, 0.02, 0.97)),
+        ("routing_blind232.jsonl", (0.98, 0.03, 0.86)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(
@@ -675,7 +700,7 @@ def test_blind_sets_do_not_regress_below_their_measured_levels(
 def test_never_read_sets_together_meet_the_issue_targets(router: Router) -> None:
     # The issue's "cases we have not seen": every writer set no one read and the classifier
     # never trained on, pooled (11,706 lines in session 17; 16,228 in session 18; 18,329 in
-    # session 19; 29,203 in session 20).
+    # session 19; 34,012 in session 20).
     cases = [c for n in KEPT_OUT for c in load_cases(DATA / f"routing_blind{n}.jsonl")]
     report = evaluate(cases, router)
     assert report.failed_targets() == [], report.metrics()

@@ -675,7 +675,18 @@ Session 20 (more writers for the model, not more rules):
   ("the market just committed seppuku on my portfolio lmao", 「OOM killer 干掉了」): no joke
   beside death in slang or jest either (rip, killer, seppuku, 干掉, 嗝屁 …; on the stored data
   that stops 20 welcome jokes such as "rip phone 😂", and no error).
-- All never-read sets together (29,203 lines): 0.976 / 0.031 / 0.974 / 0.
+- blind217-224 (retail, graduate exams, cooks and gardeners, harassment, gamers, turning 30,
+  volunteers, investors) measured once with that router: 0.965 / 0.020 / 0.981 / 0 (2d08c6e:
+  0.956 / 0.027 / 0.983 / 1), under the recall target; blind225-232 (first jobs, depression
+  in treatment, siblings, salon workers, the secretly laid-off, teenagers, performers, carers
+  of a dying parent): 0.976 / 0.018 / 0.969 / 0 (2d08c6e: 0.972 / 0.025 / 0.961 / 0).
+- A model also trained on blind177-224 (13,987 more rows) was better on session 19's
+  never-read pool (0.9765 / 0.0317 / 0.9723 → 0.9801 / 0.0329 / 0.9749) but failed two
+  guards (blind67's false crises, "i'm not going to be here tomorrow, flying to paris"): not
+  landed, as the rule written before measuring said.
+- The five fresh batches measured with the final reading of crisis and refusal (blind193-232,
+  12,043 lines): 0.973 / 0.026 / 0.976 / 0; per batch crisis recall 0.965-0.980. All
+  never-read sets together (34,012 lines): 0.975 / 0.030 / 0.974 / 0.
 
 The honest reading after session 15: pooled over fresh writers the router now meets the
 crisis-recall and refusal targets and sits near the false-crisis one, but set by set it
