@@ -207,17 +207,15 @@ _DEATH_WORDS = re.compile(
     r" (?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?|years?) ago)\b|"
     r"\b(?:passed away|miss (?:him|her|them|my (?:wife|husband|mom|mum|dad|son|daughter))|"
     r"still alive|feel alive)\b|"
-    # (「膝盖又"阵亡"了」: a death word in quotes is still one)
-    # (a life nearly lost, however lightly told: 「高反差点没命 哈哈」, 「老板这是要我的命啊 哈哈哈」,
-    # session 20)
-    r"没命|丢了?命|要(?:了)?(?:我|老子|人|俺)的?(?:老|小)?命|命都没了|半条命|差点[^\n]{0,3}命|"
-    # (death and killing in slang and jest, session 20: "the market just committed seppuku on
-    # my portfolio lmao", a process 「被 OOM killer 干掉了」; "rip phone 😂" loses its joke too)
-    r"切腹|干掉|弄死|整死|嗝屁|翘辫子|见阎王|归西|上西天|一命呜呼|凉凉了|领盒饭|暴毙|猝死|"
-    r"\b(?:killers?|seppuku|hara-?kiri|unaliv\w*|assassinat\w*|execution|behead\w*|massacre\w*|"
-    r"corpses?|rip)\b|"
-    r"死|杀|遗书|葬|坟|阵亡|身亡|丧命|送命|毙命|\b(?:die[sd]?|dying|dead|death|kill(?:s|ed|ing)?|slaughter(?:ed)?|murder\w*|"
-    r"suicid\w*|funeral|grave|fatal|lethal|overdos\w*)\b|💀|☠|"
+    # (「膝盖又"阵亡"了」: a death word in quotes is still one; so is a life nearly lost, however
+    # lightly told, 「高反差点没命 哈哈」, 「老板这是要我的命啊 哈哈哈」, and death in slang or jest,
+    # "the market just committed seppuku on my portfolio lmao", a process 「被 OOM killer 干掉了」,
+    # "rip phone 😂" (session 20))
+    r"死|杀|遗书|葬|坟|阵亡|身亡|(?:丧|送|毙|没|丢了?)命|要(?:了)?(?:我|老子|人|俺)的?(?:老|小)?命|"
+    r"命都没了|半条命|差点[^\n]{0,3}命|切腹|干掉|嗝屁|翘辫子|见阎王|归西|上西天|一命呜呼|凉凉了|领盒饭|暴毙|"
+    r"\b(?:die[sd]?|dying|dead|death|kill(?:s|ed|ing|ers?)?|slaughter(?:ed)?|murder\w*|suicid\w*|"
+    r"funeral|grave|fatal|lethal|overdos\w*|seppuku|hara-?kiri|unaliv\w*|assassinat\w*|execution|"
+    r"behead\w*|massacre\w*|corpses?|rip)\b|💀|☠|"
     # drowning, even in a poem the school misread: the laugh is at being taken for at risk
     r"溺水|溺亡|\bdrown\w*"
 )

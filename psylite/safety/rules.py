@@ -6382,11 +6382,10 @@ S20_MASKS = _masks(
         # the rest is read as usual.
         (
             "everyday",
-            r"^\W*(?:我)?(?:今晚|今天晚上|今夜|晚上|这周末?|周末)(?:就|先|也)?不回(?:来|家|去)了?"
-            r"(?:\W*(?:别|不用)等我了?)?\W*$|"
-            r"^\W*(?:i'?m |i am |im )?not (?:coming|going) (?:back )?home tonight"
-            r"(?:\W*(?:don'?t|no need to) wait up)?\W*$|"
-            r"^\W*(?:i )?won'?t be (?:back|home) tonight(?:\W*(?:don'?t|no need to) wait up)?\W*$",
+            r"^\W*(?:(?:我)?(?:今晚|今天晚上|今夜|晚上|这周末?|周末)(?:就|先|也)?不回(?:来|家|去)了?"
+            r"(?:\W*(?:别|不用)等我了?)?|"
+            r"(?:(?:i'?m |i am |im )?not (?:coming|going) (?:back )?home|(?:i )?won'?t be (?:back|home)) "
+            r"tonight(?:\W*(?:don'?t|no need to) wait up)?)\W*$",
         ),
     ]
 )
