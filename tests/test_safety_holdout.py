@@ -22,7 +22,7 @@ import pytest
 from safety_fixtures import *  # noqa: F403  (pytest fixtures)
 from safety_fixtures import DATA, load_jsonl
 
-from psylite.evaluation.routing import evaluate, load_cases
+from psylite.evaluation.routing import RoutingReport, evaluate, load_cases
 from psylite.safety import Route, Router
 from psylite.safety.normalize import normalize
 
@@ -61,7 +61,7 @@ def assert_levels(
 ) -> None:
     """Crisis recall, false-crisis rate and refuse recall at these levels (each less
     `margin_lines` lines of its set), humor never wrong."""
-    report = evaluate(load_cases(DATA / name), router)
+    report = _report(router, name)
     m = report.metrics()
     misses = [(o.case.id, o.route) for o in report.misses()]
     n_crisis, n_benign, n_refuse = (
@@ -71,6 +71,20 @@ def assert_levels(
     assert m["false_crisis_rate"] <= false_crisis + margin_lines / n_benign, misses
     assert m["refuse_recall"] >= refuse - margin_lines / n_refuse, misses
     assert m["humor_not_allowed"] == 0, misses
+
+
+# keyed by the router's id; the router is kept beside its reports so that id is never reused
+_REPORTS: dict[tuple[int, str], tuple[Router, RoutingReport]] = {}
+
+
+def _report(router: Router, name: str) -> RoutingReport:
+    """One set routed once per router: the pooled test below reads the same 30,000-odd lines
+    as the per-set floors (each first message is routed with a fresh state, so the outcome
+    cannot depend on which test asked first)."""
+    key = (id(router), name)
+    if key not in _REPORTS:
+        _REPORTS[key] = (router, evaluate(load_cases(DATA / name), router))
+    return _REPORTS[key][1]
 
 
 @pytest.mark.parametrize("name", HOLDOUTS)
@@ -701,8 +715,9 @@ def test_never_read_sets_together_meet_the_issue_targets(router: Router) -> None
     # The issue's "cases we have not seen": every writer set no one read and the classifier
     # never trained on, pooled (11,706 lines in session 17; 16,228 in session 18; 18,329 in
     # session 19; 34,012 in session 20).
-    cases = [c for n in KEPT_OUT for c in load_cases(DATA / f"routing_blind{n}.jsonl")]
-    report = evaluate(cases, router)
+    report = RoutingReport(
+        [o for n in KEPT_OUT for o in _report(router, f"routing_blind{n}.jsonl").outcomes]
+    )
     assert report.failed_targets() == [], report.metrics()
 
 
