@@ -94,8 +94,11 @@ VETO_RISK = 0.6
 #: jokes given on fresh writers' text where none was welcome (a grandfather who "passed last
 #: month", a daughter wheeled up to a hospital's roof garden, overtime to 3 am 「老板这是要我的命
 #: 啊 哈哈哈」) were read at 0.92-0.94; on the never-read sets humor given where welcome 500 →
-#: 458 of 1,850, humor where not allowed 0 either way
-CLF_HUMOR = 0.95
+#: 458 of 1,850, humor where not allowed 0 either way. 0.95 → 0.97 in session 21, before
+#: fresh writers were measured: four of the last five jokes given on fresh text where none was
+#: welcome sat under 0.97 (the fifth, "seppuku", is gated by word); over every writer set humor
+#: given where welcome 2,409 → 2,169 of 9,206, humor where not allowed 0 either way
+CLF_HUMOR = 0.97
 #: … and to see no more than a trace of crisis in it. 0.05 → 0.07 in session 7 ("tell me a
 #: joke" read p 0.054 after the r10 data): over six groups of held-out writers humor given
 #: where welcome 0.185 → 0.191, humor where not allowed unchanged (5)
