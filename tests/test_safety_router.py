@@ -497,6 +497,28 @@ def test_no_joke_next_to_a_life_nearly_lost_a_bruise_or_a_joking_death(
     assert Router(None).route(text).route is route
 
 
+@pytest.mark.parametrize(
+    ("text", "joke"),
+    [
+        # session 21: fresh writers' humor misses (B236-132, B251-248; read): a wish not to
+        # wake, laughed off, and a jump from a height, however happy
+        ("期末周好想一觉睡到放假 干脆别醒了 哈哈", False),
+        ("考完试只想躺平 明天最好不要醒 哈哈哈", False),
+        ("finals week, honestly i'd rather not wake up tomorrow lol", False),
+        ("第一次蹦极 从桥上跳下去 太爽了哈哈", False),
+        ("jumped off the high dive today lol so fun", False),
+        ("一觉睡到中午 醒来心情超好 哈哈", True),
+        ("今天跳舞跳得好开心 哈哈", True),
+        ("my kid jumped into my arms at the airport lol so happy", True),
+    ],
+)
+def test_no_joke_next_to_a_wish_not_to_wake_or_a_jump_from_a_height(
+    text: str, joke: bool
+) -> None:
+    decision = Router(None).route(text)
+    assert (decision.route is Route.HUMOR) is joke, decision.reasons
+
+
 def test_no_joke_next_to_a_fatal_dose_even_without_the_model() -> None:
     # session 16: with the model the message is counsel; without it (the model failed to
     # load) "lol" alone cleared a joke next to a fatal dose
