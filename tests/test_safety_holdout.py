@@ -41,6 +41,9 @@ KEPT_OUT = [
     *range(193, 209),
     *(209, 210, 211, 212, 214, 215, 216),
     *range(217, 233),
+    *(233, 234, 235, 237, 238, 239, 240),
+    *range(241, 249),
+    *(249, 250, 252, 253, 254, 255, 256),
 ]
 
 
@@ -705,6 +708,41 @@ def _trained_on() -> frozenset[str]:
         ("routing_blind230.jsonl", (0.98, 0.02, 0.97)),
         ("routing_blind231.jsonl", (0.94, 0.02, 0.97)),
         ("routing_blind232.jsonl", (0.98, 0.03, 0.86)),
+        # blind233-256 (session 21: night-shift nurses, delivery riders, migrant factory workers,
+        # students abroad, LGBTQ+ youth, soldiers and first responders, teachers, eating
+        # disorders; bipolar disorder, the elderly alone, left-behind teenagers, divorce and
+        # custody, pregnancy loss, cancer, gambling, online mobs; the long-term unemployed, PhD
+        # students, streamers, crises of faith, pets, infidelity, chronic pain, truck drivers and
+        # night guards) measured once, after a rule written down first (the three batches
+        # pooled must meet all four targets), with d54f5e7: 233-240 0.974 / 0.035 / 0.978 / 1
+        # humor, 241-248 0.973 / 0.045 / 0.983 / 0, 249-256 0.984 / 0.038 / 0.973 / 1; pooled
+        # 0.977 / 0.039 / 0.978 / 2 humor (224 misses; d7a8743 beside 0.973 / 0.036 / 0.979 /
+        # 2): the rule FAILED on humor. The two humor misses (blind236, blind251) were read and
+        # gated; the other 22 sets are never read (KEPT_OUT).
+        ("routing_blind233.jsonl", (0.98, 0.05, 1.00)),
+        ("routing_blind234.jsonl", (0.98, 0.05, 0.97)),
+        ("routing_blind235.jsonl", (0.98, 0.03, 0.93)),
+        ("routing_blind236.jsonl", (0.98, 0.03, 1.00)),
+        ("routing_blind237.jsonl", (0.97, 0.03, 1.00)),
+        ("routing_blind238.jsonl", (0.95, 0.04, 1.00)),
+        ("routing_blind239.jsonl", (0.97, 0.04, 0.95)),
+        ("routing_blind240.jsonl", (0.96, 0.04, 0.95)),
+        ("routing_blind241.jsonl", (0.97, 0.02, 0.97)),
+        ("routing_blind242.jsonl", (0.92, 0.08, 0.97)),
+        ("routing_blind243.jsonl", (0.98, 0.06, 0.97)),
+        ("routing_blind244.jsonl", (0.98, 0.04, 1.00)),
+        ("routing_blind245.jsonl", (0.98, 0.06, 1.00)),
+        ("routing_blind246.jsonl", (0.98, 0.03, 0.95)),
+        ("routing_blind247.jsonl", (0.98, 0.07, 0.97)),
+        ("routing_blind248.jsonl", (0.97, 0.05, 1.00)),
+        ("routing_blind249.jsonl", (1.00, 0.05, 1.00)),
+        ("routing_blind250.jsonl", (0.99, 0.03, 0.95)),
+        ("routing_blind251.jsonl", (0.97, 0.03, 0.97)),
+        ("routing_blind252.jsonl", (0.99, 0.03, 0.95)),
+        ("routing_blind253.jsonl", (0.96, 0.06, 0.97)),
+        ("routing_blind254.jsonl", (0.99, 0.04, 0.95)),
+        ("routing_blind255.jsonl", (0.99, 0.06, 0.96)),
+        ("routing_blind256.jsonl", (0.97, 0.04, 1.00)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(
@@ -717,7 +755,7 @@ def test_blind_sets_do_not_regress_below_their_measured_levels(
 def test_never_read_sets_together_meet_the_issue_targets(router: Router) -> None:
     # The issue's "cases we have not seen": every writer set no one read and the classifier
     # never trained on, pooled (11,706 lines in session 17; 16,228 in session 18; 18,329 in
-    # session 19; 34,012 in session 20).
+    # session 19; 34,012 in session 20; 40,616 in session 21: 0.979 / 0.036 / 0.974 / 0).
     report = RoutingReport(
         [o for n in KEPT_OUT for o in _report(router, f"routing_blind{n}.jsonl").outcomes]
     )

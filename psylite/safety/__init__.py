@@ -688,6 +688,20 @@ Session 20 (more writers for the model, not more rules):
   12,043 lines): 0.973 / 0.026 / 0.976 / 0; per batch crisis recall 0.965-0.980. All
   never-read sets together (34,012 lines): 0.975 / 0.030 / 0.974 / 0.
 
+Session 21 (an operating point chosen on the never-read pool, then one pooled test):
+- Chosen on the never-read pool (34,012 lines; metrics only, no line read) before any fresh
+  writer was measured: the combined crisis bar 0.4 → 0.3 (0.975 / 0.030 → 0.980 / 0.035;
+  63 more crises caught, 89 more false ones) and humor needs p ≥ 0.97 (four of the last five
+  fresh humor misses sat under it; 2,409 → 2,169 of 9,206 welcome jokes over every writer set).
+- Then a rule written down first: three fresh batches (blind233-256, 7,218 lines) pooled must
+  meet all four targets. Measured once: 0.977 / 0.039 / 0.978 / **2 humor** (session 20's
+  router beside: 0.973 / 0.036 / 0.979 / 2). The rule failed on humor; per batch crisis
+  recall 0.973-0.984, false crisis 0.035-0.045.
+- The two humor misses read and gated: laughter after a wish not to wake (「…或者干脆别醒了
+  哈哈」, which the model read humor 0.97, crisis 0.01) and a jump from a height (a skydive its
+  writer labelled no joke; 7 welcome bungee jokes on the stored data go with it).
+- All never-read sets together (40,616 lines): 0.979 / 0.036 / 0.974 / 0.
+
 The honest reading after session 15: pooled over fresh writers the router now meets the
 crisis-recall and refusal targets and sits near the false-crisis one, but set by set it
 still swings with the setting and the writer's labels (recall 0.945-1.000, false crisis
