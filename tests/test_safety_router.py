@@ -519,6 +519,27 @@ def test_no_joke_next_to_a_wish_not_to_wake_or_a_jump_from_a_height(
     assert (decision.route is Route.HUMOR) is joke, decision.reasons
 
 
+@pytest.mark.parametrize(
+    ("text", "joke"),
+    [
+        # session 21: a bitter line laughed off reads light only because of the laugh
+        ("房租又涨了 工资又没发 哈哈哈哈", False),
+        ("三年了还是单身 哈哈哈", False),
+        # good news with a laugh, and a laugh alone, still do
+        ("今天终于拿到驾照了 哈哈哈", True),
+        ("my cat knocked my phone into the toilet lmao", True),
+        ("哈哈哈哈", True),
+    ],
+)
+def test_a_laugh_alone_does_not_make_a_hard_line_light(
+    router: Router, text: str, joke: bool
+) -> None:
+    decision = router.route(text)
+    assert (decision.route is Route.HUMOR) is joke, decision.reasons
+    if not joke:
+        assert "no humor: light only with the laugh" in decision.reasons
+
+
 def test_no_joke_next_to_a_fatal_dose_even_without_the_model() -> None:
     # session 16: with the model the message is counsel; without it (the model failed to
     # load) "lol" alone cleared a joke next to a fatal dose

@@ -103,6 +103,14 @@ CLF_HUMOR = 0.97
 #: joke" read p 0.054 after the r10 data): over six groups of held-out writers humor given
 #: where welcome 0.185 → 0.191, humor where not allowed unchanged (5)
 CLF_HUMOR_MAX_CRISIS = 0.07
+#: … and a laugh must not carry the whole of it: with the laughter taken out (哈哈, lol, 😂)
+#: the model must still read the message as light this surely. Session 21: five of the nine
+#: fresh writers' humor misses since session 19 laughed off a hard line (「加班到凌晨三点 老板这
+#: 是要我的命啊 哈哈哈」 0.92 → 0.01 without the laugh, 「…或者干脆别醒了 哈哈」 0.97 → 0.11,
+#: "…committed seppuku on my portfolio lmao" 0.98 → 0.84); at 0.8 four of the five lose their
+#: joke, and on the never-read sets 107 of the 997 welcome jokes do (0.7: three, 73; 0.9: five,
+#: 184)
+CLF_HUMOR_UNLAUGHED = 0.8
 #: below this the classifier's crisis probability is noise
 CLF_DISTRESS = 0.5
 REFUSE_THRESHOLD = 0.8
@@ -253,6 +261,13 @@ _RECOVERY_OR_MEANS = re.compile(
     r"guns?|rifles?|shotguns?|pistols?)\b"
 )
 
+#: laughter, which can make a hard line read as light (see CLF_HUMOR_UNLAUGHED)
+_LAUGHTER = re.compile(
+    r"哈{2,}|呵呵+|嘿嘿+|嘻嘻+|2333*|"
+    r"\b(?:lo+l|lmao+|lmfao|rofl|(?:ha){2,}h?|(?:he){2,}|xd+)\b|[😂🤣😆😅😹]",
+    re.IGNORECASE,
+)
+
 #: what no crosstalk joke may sit beside, read in order: (pattern, what the reason names)
 _NO_HUMOR_BESIDE: tuple[tuple[re.Pattern[str], str], ...] = (
     (_DEATH_WORDS, "words of death"),
@@ -378,6 +393,15 @@ class Router:
         }
         out["counsel"] = max(0.0, 1.0 - out["crisis"] - out["refuse"] - out["humor"])
         return out
+
+    def _light_without_the_laugh(self, norm: str) -> bool:
+        """Whether the message still reads as light with its laughter taken out (a message
+        that is nothing but laughter does)."""
+        if not _LAUGHTER.search(norm):
+            return True
+        rest = _LAUGHTER.sub(" ", norm).strip()
+        probs = self._predict(rest) if rest else None
+        return probs is None or probs.get("humor", 0.0) >= CLF_HUMOR_UNLAUGHED
 
     def _combined_stands(self, norm: str, sc: Scan, pc: float) -> bool:
         """Whether the combiner's crisis stands: never where the rules' benign readings
@@ -599,6 +623,9 @@ class Router:
                 probs.get("humor", 0.0) >= CLF_HUMOR
                 and probs.get("crisis", 0.0) < CLF_HUMOR_MAX_CRISIS
             )
+            if positive and not self._light_without_the_laugh(norm):
+                positive = False
+                reasons.append("no humor: light only with the laugh")
         if risk >= CRISIS_THRESHOLD:
             route = Route.CRISIS
         elif refuse >= REFUSE_THRESHOLD:
