@@ -525,8 +525,10 @@ def test_no_joke_next_to_a_wish_not_to_wake_or_a_jump_from_a_height(
         # session 21: a bitter line laughed off reads light only because of the laugh
         ("房租又涨了 工资又没发 哈哈哈哈", False),
         ("三年了还是单身 哈哈哈", False),
-        # good news with a laugh, and a laugh alone, still do
+        # good news with a laugh, and a laugh alone, still do (without its laugh the model reads
+        # the exam line light at only 0.52: laughter is what it learned lightness from)
         ("今天终于拿到驾照了 哈哈哈", True),
+        ("今天考试考得特别好，心情超棒，哈哈哈", True),
         ("my cat knocked my phone into the toilet lmao", True),
         ("哈哈哈哈", True),
     ],
