@@ -700,6 +700,11 @@ Session 21 (an operating point chosen on the never-read pool, then one pooled te
 - The two humor misses read and gated: laughter after a wish not to wake (「…或者干脆别醒了
   哈哈」, which the model read humor 0.97, crisis 0.01) and a jump from a height (a skydive its
   writer labelled no joke; 7 welcome bungee jokes on the stored data go with it).
+- A laugh must not carry the whole joke: with 哈哈 / lol / 😂 taken out, a humor candidate
+  must still read at least 0.2 light to the model. Five of the nine fresh humor misses since
+  session 19 laughed off a hard line; the two about one's own life (「老板这是要我的命啊 哈哈
+  哈」, 「…干脆别醒了 哈哈」) read 0.01 and 0.11 without the laugh, while good news reads ~0.5
+  (the model learned lightness from laughter). Never-read welcome jokes lost: 3 of 997.
 - All never-read sets together (40,616 lines): 0.979 / 0.036 / 0.974 / 0.
 
 The honest reading after session 15: pooled over fresh writers the router now meets the
