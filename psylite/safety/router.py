@@ -264,7 +264,7 @@ _RECOVERY_OR_MEANS = re.compile(
 
 #: laughter, which can make a hard line read as light (see CLF_HUMOR_UNLAUGHED)
 _LAUGHTER = re.compile(
-    r"哈{2,}|呵呵+|嘿嘿+|嘻嘻+|2333*|"
+    r"哈{2,}|呵呵+|嘿嘿+|嘻嘻+|(?<!\d)2333*(?!\d)|"
     r"\b(?:lo+l|lmao+|lmfao|rofl|(?:ha){2,}h?|(?:he){2,}|xd+)\b|[😂🤣😆😅😹]",
     re.IGNORECASE,
 )
@@ -400,7 +400,7 @@ class Router:
         that is nothing but laughter does)."""
         if not _LAUGHTER.search(norm):
             return True
-        rest = _LAUGHTER.sub(" ", norm).strip(" ，,。.!！~～")
+        rest = " ".join(_LAUGHTER.sub(" ", norm).split()).strip("，,。.!！~～ ")
         probs = self._predict(rest) if rest else None
         return probs is None or probs.get("humor", 0.0) >= CLF_HUMOR_UNLAUGHED
 
