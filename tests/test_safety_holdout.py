@@ -76,18 +76,12 @@ def assert_levels(
     assert m["humor_not_allowed"] == 0, misses
 
 
-# keyed by the router's id; the router is kept beside its reports so that id is never reused
-_REPORTS: dict[tuple[int, str], tuple[Router, RoutingReport]] = {}
-
-
+@functools.cache
 def _report(router: Router, name: str) -> RoutingReport:
     """One set routed once per router: the pooled test below reads the same 30,000-odd lines
     as the per-set floors (each first message is routed with a fresh state, so the outcome
     cannot depend on which test asked first)."""
-    key = (id(router), name)
-    if key not in _REPORTS:
-        _REPORTS[key] = (router, evaluate(load_cases(DATA / name), router))
-    return _REPORTS[key][1]
+    return evaluate(load_cases(DATA / name), router)
 
 
 @pytest.mark.parametrize("name", HOLDOUTS)

@@ -489,34 +489,24 @@ def test_no_joke_after_a_death_told_as_passed(text: str, route: Route) -> None:
         ("篮球赛赢了 太爽了哈哈", Route.HUMOR),
         ("ripped jeans are back lol love it", Route.HUMOR),
         ("命运真奇妙 今天偶遇高中同桌 哈哈", Route.HUMOR),
+        # session 21: fresh writers' humor misses (B236-132, B251-248; read): a wish not to
+        # wake, laughed off, and a jump from a height, however happy (on a gap of six
+        # characters or fewer the rules read the first as a crisis: zh:no_wake)
+        ("好想一觉睡到放寒假那天 或者干脆别醒了 哈哈", Route.COUNSEL),
+        ("期末周好想一觉睡到放假 干脆别醒了 哈哈", Route.CRISIS),
+        ("考完试只想躺平 明天最好不要醒 哈哈哈", Route.COUNSEL),
+        ("finals week, honestly i'd rather not wake up tomorrow lol", Route.COUNSEL),
+        ("第一次蹦极 从桥上跳下去 太爽了哈哈", Route.COUNSEL),
+        ("jumped off the high dive today lol so fun", Route.COUNSEL),
+        ("一觉睡到中午 醒来心情超好 哈哈", Route.HUMOR),
+        ("今天跳舞跳得好开心 哈哈", Route.HUMOR),
+        ("my kid jumped into my arms at the airport lol so happy", Route.HUMOR),
     ],
 )
-def test_no_joke_next_to_a_life_nearly_lost_a_bruise_or_a_joking_death(
+def test_no_joke_next_to_a_near_death_a_bruise_a_joking_death_a_wish_not_to_wake_or_a_jump(
     text: str, route: Route
 ) -> None:
     assert Router(None).route(text).route is route
-
-
-@pytest.mark.parametrize(
-    ("text", "joke"),
-    [
-        # session 21: fresh writers' humor misses (B236-132, B251-248; read): a wish not to
-        # wake, laughed off, and a jump from a height, however happy
-        ("期末周好想一觉睡到放假 干脆别醒了 哈哈", False),
-        ("考完试只想躺平 明天最好不要醒 哈哈哈", False),
-        ("finals week, honestly i'd rather not wake up tomorrow lol", False),
-        ("第一次蹦极 从桥上跳下去 太爽了哈哈", False),
-        ("jumped off the high dive today lol so fun", False),
-        ("一觉睡到中午 醒来心情超好 哈哈", True),
-        ("今天跳舞跳得好开心 哈哈", True),
-        ("my kid jumped into my arms at the airport lol so happy", True),
-    ],
-)
-def test_no_joke_next_to_a_wish_not_to_wake_or_a_jump_from_a_height(
-    text: str, joke: bool
-) -> None:
-    decision = Router(None).route(text)
-    assert (decision.route is Route.HUMOR) is joke, decision.reasons
 
 
 @pytest.mark.parametrize(

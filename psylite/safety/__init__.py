@@ -712,11 +712,13 @@ crisis-recall and refusal targets and sits near the false-crisis one, but set by
 still swings with the setting and the writer's labels (recall 0.945-1.000, false crisis
 0.007-0.144 over blind59-72).
 
-So on unseen text the router is near the crisis-recall target (0.966 on the older pool,
-0.973 on the six newest sets) but above the false-crisis target on fresh writers' sets
-(0.065 pooled over blind18-23; 0.086 and 0.109 on the two newest). What would help next: far more varied natural data,
-context rules for past tense / news / long explanations, and the LLM second opinion
-(PSYLITE_ROUTER_SECOND_OPINION=true) for the ambiguous band.
+The reading after session 21: on unseen text (all never-read sets, 40,616 lines) the router
+meets the targets pooled (0.979 / 0.036 / 0.974 / 0), and three fresh batches pooled met the
+crisis, false-crisis and refusal targets (0.977 / 0.039 / 0.978) but gave two jokes where
+none was welcome. Set by set it still swings with the setting and the writer's labels.
+What would help next: humor rows without laughter in the training data, far more varied
+natural data, and the LLM second opinion (PSYLITE_ROUTER_SECOND_OPINION=true) for the
+ambiguous band.
 """
 
 from psylite.safety.guard import GuardResult, guard_output

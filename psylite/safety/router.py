@@ -398,9 +398,10 @@ class Router:
     def _light_without_the_laugh(self, norm: str) -> bool:
         """Whether the message still reads as light with its laughter taken out (a message
         that is nothing but laughter does)."""
-        if not _LAUGHTER.search(norm):
+        unlaughed, laughs = _LAUGHTER.subn(" ", norm)
+        if not laughs:
             return True
-        rest = " ".join(_LAUGHTER.sub(" ", norm).split()).strip("，,。.!！~～ ")
+        rest = " ".join(unlaughed.split()).strip("，,。.!！~～ ")
         probs = self._predict(rest) if rest else None
         return probs is None or probs.get("humor", 0.0) >= CLF_HUMOR_UNLAUGHED
 
