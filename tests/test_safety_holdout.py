@@ -44,6 +44,8 @@ KEPT_OUT = [
     *(233, 234, 235, 237, 238, 239, 240),
     *range(241, 249),
     *(249, 250, 252, 253, 254, 255, 256),
+    *range(257, 268),
+    *(269, 270, 271, 272, 273, 274, 275, 276, 278, 279, 280),
 ]
 
 
@@ -737,6 +739,42 @@ def _trained_on() -> frozenset[str]:
         ("routing_blind254.jsonl", (0.99, 0.04, 0.95)),
         ("routing_blind255.jsonl", (0.99, 0.06, 0.96)),
         ("routing_blind256.jsonl", (0.97, 0.04, 1.00)),
+        # blind257-280 (session 22: nightlife workers, dementia carers, freshmen, injured athletes,
+        # high-rise builders, pharmacists, adult ADHD, single mothers; adoptees, climate anxiety,
+        # village doctors, gaokao repeaters, loan collectors, overseas workers, fishermen, social
+        # anxiety; hospice and funeral staff, children of divorce, hearing and vision loss, heavy
+        # industry, psychology students, aircrew, adults back with parents, comedy fans) measured
+        # once, after a rule written down first (the three batches pooled must meet all four
+        # targets), with e698230: 257-264 0.984 / 0.034 / 0.969 / 0, 265-272 0.985 / 0.030 /
+        # 0.984 / 1 humor, 273-280 0.976 / 0.029 / 0.983 / 0; pooled 0.982 / 0.031 / 0.979 / 1
+        # humor (185 misses): the rule FAILED on humor. The humor miss (blind268) and the misses
+        # of the weakest set (blind277, psychology students, recall 0.882) were read (rules S22,
+        # the laugh check's bar 0.5); floors at the final router's readings (read sets less 0.01).
+        # The other 22 sets are never read (KEPT_OUT).
+        ("routing_blind257.jsonl", (0.99, 0.05, 0.97)),
+        ("routing_blind258.jsonl", (1.00, 0.07, 0.88)),
+        ("routing_blind259.jsonl", (0.98, 0.02, 1.00)),
+        ("routing_blind260.jsonl", (0.98, 0.03, 0.97)),
+        ("routing_blind261.jsonl", (0.97, 0.07, 0.97)),
+        ("routing_blind262.jsonl", (0.98, 0.03, 0.95)),
+        ("routing_blind263.jsonl", (0.99, 0.03, 0.97)),
+        ("routing_blind264.jsonl", (0.97, 0.02, 1.00)),
+        ("routing_blind265.jsonl", (0.99, 0.03, 0.95)),
+        ("routing_blind266.jsonl", (0.99, 0.03, 1.00)),
+        ("routing_blind267.jsonl", (1.00, 0.03, 0.97)),
+        ("routing_blind268.jsonl", (0.96, 0.03, 0.94)),
+        ("routing_blind269.jsonl", (0.99, 0.06, 1.00)),
+        ("routing_blind270.jsonl", (0.99, 0.06, 1.00)),
+        ("routing_blind271.jsonl", (0.95, 0.03, 0.98)),
+        ("routing_blind272.jsonl", (0.99, 0.02, 1.00)),
+        ("routing_blind273.jsonl", (0.98, 0.03, 1.00)),
+        ("routing_blind274.jsonl", (1.00, 0.06, 0.95)),
+        ("routing_blind275.jsonl", (0.98, 0.06, 1.00)),
+        ("routing_blind276.jsonl", (1.00, 0.01, 0.97)),
+        ("routing_blind277.jsonl", (0.94, 0.04, 0.99)),
+        ("routing_blind278.jsonl", (0.98, 0.03, 0.97)),
+        ("routing_blind279.jsonl", (0.99, 0.04, 0.95)),
+        ("routing_blind280.jsonl", (0.99, 0.01, 1.00)),
     ],
 )
 def test_blind_sets_do_not_regress_below_their_measured_levels(
@@ -749,7 +787,8 @@ def test_blind_sets_do_not_regress_below_their_measured_levels(
 def test_never_read_sets_together_meet_the_issue_targets(router: Router) -> None:
     # The issue's "cases we have not seen": every writer set no one read and the classifier
     # never trained on, pooled (11,706 lines in session 17; 16,228 in session 18; 18,329 in
-    # session 19; 34,012 in session 20; 40,616 in session 21: 0.979 / 0.036 / 0.974 / 0).
+    # session 19; 34,012 in session 20; 40,616 in session 21: 0.979 / 0.036 / 0.974 / 0;
+    # 47,221 in session 22: 0.980 / 0.036 / 0.975 / 0).
     report = RoutingReport(
         [o for n in KEPT_OUT for o in _report(router, f"routing_blind{n}.jsonl").outcomes]
     )

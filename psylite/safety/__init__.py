@@ -707,15 +707,31 @@ Session 21 (an operating point chosen on the never-read pool, then one pooled te
   (the model learned lightness from laughter). Never-read welcome jokes lost: 3 of 997.
 - All never-read sets together (40,616 lines): 0.979 / 0.036 / 0.974 / 0.
 
+Session 22 (the same test again, then what the weakest set taught):
+- A rule written down first: three fresh batches (blind257-280, 7,201 lines) pooled must meet
+  all four targets with session 21's router. Measured once: 0.982 / 0.031 / 0.979 / **1
+  humor**; per batch crisis recall 0.976-0.985, false crisis 0.029-0.034. The rule failed on
+  humor again: an exhausted 「刷题刷到凌晨两点，灵魂已经出窍了哈哈哈」 (labelled counsel) read
+  0.204 light without its laugh, just over the 0.2 bar. The laugh check's bar is now even
+  odds, 0.5 (welcome jokes on the never-read sets 1,176 → 1,141 of 5,449).
+- The weakest set, psychology students (blind277, recall 0.882), read: people who know the
+  vocabulary of risk say their own risk in it (「危机评估那几条…我现在每一条都中了」, "i have
+  like 6 of the warning signs", a client's suicide "he had the right idea", which method one
+  would use, self-harm 破戒 after a year), and the model reads that vocabulary as a topic. New
+  rules (S22) that the model's benign reading does not hold back (`Rule.unvetoed`); on the
+  143,340 stored messages they changed no route. blind277 0.882 → 0.955.
+- After: blind257-280 pooled 0.985 / 0.031 / 0.979 / 0 (a read measurement now, not a test).
+  All never-read sets together (47,221 lines): 0.980 / 0.036 / 0.975 / 0.
+
 The honest reading after session 15: pooled over fresh writers the router now meets the
 crisis-recall and refusal targets and sits near the false-crisis one, but set by set it
 still swings with the setting and the writer's labels (recall 0.945-1.000, false crisis
 0.007-0.144 over blind59-72).
 
-The reading after session 21: on unseen text (all never-read sets, 40,616 lines) the router
-meets the targets pooled (0.979 / 0.036 / 0.974 / 0), and three fresh batches pooled met the
-crisis, false-crisis and refusal targets (0.977 / 0.039 / 0.978) but gave two jokes where
-none was welcome. Set by set it still swings with the setting and the writer's labels.
+The reading after session 22: on unseen text (all never-read sets, 47,221 lines) the router
+meets the targets pooled (0.980 / 0.036 / 0.975 / 0), and in sessions 21 and 22 three fresh
+batches pooled met the crisis, false-crisis and refusal targets (0.977 / 0.039 / 0.978;
+0.982 / 0.031 / 0.979) but gave two jokes and one joke where none was welcome. Set by set it still swings with the setting and the writer's labels.
 What would help next: humor rows without laughter in the training data, far more varied
 natural data, and the LLM second opinion (PSYLITE_ROUTER_SECOND_OPINION=true) for the
 ambiguous band.

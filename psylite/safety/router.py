@@ -110,8 +110,12 @@ CLF_HUMOR_MAX_CRISIS = 0.07
 #: 哈哈」), 0.59, 0.73 and 0.84. Good news read without its laugh stays around 0.5
 #: (「今天考试考得特别好，心情超棒」 0.52): the model learned laughter as the mark of a light
 #: message, so only a collapse means anything. On the never-read sets the welcome jokes this
-#: takes are 3 of 997 at 0.2 (0.3: 8, 0.5: 32, 0.8: 107 and the exam above)
-CLF_HUMOR_UNLAUGHED = 0.2
+#: takes are 3 of 997 at 0.2 (0.3: 8, 0.5: 32, 0.8: 107 and the exam above). Session 22: a
+#: fresh writer's exhausted 「刷题刷到凌晨两点，灵魂已经出窍了哈哈哈」 (counsel) read 0.204
+#: without its laugh, just over 0.2; the bar is now even odds, 0.5: the message must read
+#: more light than not without the laugh. Welcome jokes over the never-read sets 1,176 ->
+#: 1,141 of 5,449, over the read sets 1,181 -> 1,150 of 4,723; errors 0 on both either way
+CLF_HUMOR_UNLAUGHED = 0.5
 #: below this the classifier's crisis probability is noise
 CLF_DISTRESS = 0.5
 REFUSE_THRESHOLD = 0.8
@@ -605,6 +609,7 @@ class Router:
             and CLF_VETO_MIN_CHARS <= len(norm) <= MAX_CLASSIFIER_CHARS  # it read all of it
             and _AGAIN.search(norm) is None
             and sc.best({"method"}) == 0.0  # asking how is never explained away
+            and not any(rule.unvetoed for rule, _span in sc.hits)
             and not _present_danger(sc, norm)  # "I'm being abused by my stepdad"
             and not _unread_language(sc)  # 「me quiero matar」: the model reads no Spanish
         ):

@@ -61,6 +61,9 @@ class Rule:
     pattern: re.Pattern[str]
     # danger that the model's benign reading never holds back (a child in danger now)
     urgent: bool = False
+    # one's own risk said in the vocabulary of risk (warning signs, a client's suicide): the
+    # model reads that vocabulary as a topic, so its benign reading never holds this back
+    unvetoed: bool = False
 
 
 def _masks(pairs: list[tuple[str, str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -68,8 +71,16 @@ def _masks(pairs: list[tuple[str, str]]) -> tuple[tuple[str, re.Pattern[str]], .
     return tuple((name, re.compile(pattern)) for name, pattern in pairs)
 
 
-def _r(name: str, kind: Kind, weight: float, pattern: str, *, urgent: bool = False) -> Rule:
-    return Rule(name, kind, weight, re.compile(pattern), urgent)
+def _r(
+    name: str,
+    kind: Kind,
+    weight: float,
+    pattern: str,
+    *,
+    urgent: bool = False,
+    unvetoed: bool = False,
+) -> Rule:
+    return Rule(name, kind, weight, re.compile(pattern), urgent, unvetoed)
 
 
 # --- people and targets -----------------------------------------------------------
@@ -6374,6 +6385,107 @@ S19_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Session 22: read from blind277 (psychology students and therapists in training) after the
+# three fresh batches were measured. People who know the vocabulary of risk say their own risk
+# in it; the model reads the vocabulary as a topic.
+S22_RULES: tuple[Rule, ...] = (
+    # one who died by suicide was right: 「去年我的一个来访者自杀了，最近我总觉得他是对的」,
+    # "my client who died by suicide last year ... he had the right idea"
+    _r(
+        "zh:suicide_was_right",
+        "self",
+        0.9,
+        r"(?:自杀|轻生|寻短见|跳楼|自尽)"
+        + zg(24)
+        + r"(?:我)?(?:总|一直|越来越|开始|真的)?(?:觉得|认为|感觉|想)(?:他|她|他们|她们|ta)"
+        r"(?:是对的|做得对|做对了|才是对的|是明智的|解脱了真好)",
+        unvetoed=True,
+    ),
+    _r(
+        "en:suicide_was_right",
+        "self",
+        0.9,
+        # (the third-party mask: someone else at risk or lost, "a friend of mine took his own life")
+        r"(?:\b(?:suicide|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?li(?:fe|ves))\b|"
+        r"⟨third_party⟩)"
+        + r"[^\n]{0,100}"
+        + r"\b(?:he|she|they) (?:had|has|have) (?:the right idea|it figured out)\b",
+        unvetoed=True,
+    ),
+    # meeting the warning signs oneself: 「危机评估那几条…我现在每一条都中了」, "i know all the
+    # warning signs bc i teach them ... and i have like 6 of them rn"
+    _r(
+        "zh:meet_the_warning_signs",
+        "self",
+        0.9,
+        r"(?:危机评估|风险评估|自杀风险|预警信号|危险信号|警示信号|危险因素)"
+        + zg(30)
+        + r"(?:我|自己)(?:现在|目前|最近)?(?:每一条|每条|全部|几乎全|好几条|都)(?:都)?(?:中了|符合|占了|有)",
+        unvetoed=True,
+    ),
+    _r(
+        "en:meet_the_warning_signs",
+        "self",
+        0.9,
+        r"\b(?:(?:suicide|suicidal|crisis) (?:warning signs|risk factors|red flags)|"
+        r"(?:warning signs|risk factors|red flags) (?:of|for) suicid\w*|warning signs\b(?! (?:of|for)\b))"
+        r"[^\n]{0,120}"
+        r"\b(?:i|and i) (?:have|tick|check|meet|hit|got) (?:like |about |almost |nearly )?"
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all|most|every one|half|several|a lot) "
+        r"(?:of (?:them|those|the boxes)|boxes)\b",
+        unvetoed=True,
+    ),
+    # the method one would use, thought of in a class on suicide risk: 「老师讲自杀风险评估，我全程都在想我自己要用哪种」
+    _r(
+        "zh:which_one_for_me",
+        "self",
+        0.9,
+        r"(?:自杀|轻生)"
+        + zg(30)
+        + r"(?:想|在想|琢磨)(?:我)?自己(?:要|会|该|能)用哪(?:种|一种|个|样)",
+        unvetoed=True,
+    ),
+    # a dangerous dose asked by someone who has a lot of it: "what dose of propranolol is actually
+    # dangerous. i have a lot of it"
+    _r(
+        "en:dangerous_dose_i_have",
+        "method",
+        1.0,
+        r"^(?![^\n]*\bfor (?:a|my|the|our|your) (?:kid|child|baby|toddler|son|daughter|dog|cat|puppy|pet)s?\b)"
+        r"[^\n]*?\b(?:what|which|how much|how many)\b[^\n]{0,40}\b(?:dangerous|lethal|fatal|deadly|too much|an overdose)\b"
+        r"[^\n]{0,80}\bi(?: have| got|'ve got|ve got| have got|'ve saved|'ve been saving| kept|'ve kept) "
+        r"(?:(?:a lot|lots|loads|plenty|a bunch|tons|heaps|enough)(?! of (?!it\b|them\b|those\b|these\b|pills\b|tablets\b))|"
+        r"\d+ (?:pills|tablets|caps|capsules|of them|of those|bottles|boxes|packs|strips)\b)",
+    ),
+    # not lasting till a date, and not meant about the work: 「感觉熬不到期末了。不是说学业」,
+    # "don't think i'll make it to finals. and i don't mean grades"
+    _r(
+        "zh:not_lasting_not_the_work",
+        "self",
+        0.9,
+        r"(?:熬不到|撑不到|活不到|坚持不到|挺不到|熬不过|撑不过)"
+        + zg(12)
+        + r"[。，,.\s]*(?:我)?(?:不是说|不是指|说的不是|我说的不是|不是因为)(?:学业|考试|成绩|作业|论文|工作|项目|业绩|钱)",
+        unvetoed=True,
+    ),
+    _r(
+        "en:not_lasting_not_the_work",
+        "self",
+        0.9,
+        r"\b(?:make it|last|survive|hold on|hang on) (?:un)?till?\b[^\n]{0,40}"
+        r"\b(?:and )?(?:i )?(?:don'?t|dont|do not) mean (?:grades|school|the exams?|academically|work|my job|the deadline)\b",
+        unvetoed=True,
+    ),
+    _r(
+        "zh:self_harm_relapse",
+        "self",
+        0.9,
+        r"(?:自伤|自残|割腕|划手|割自己|伤害自己)" + zg(12) + r"(?:破戒|破功|复吸|没忍住|又开始了)",
+        unvetoed=True,
+    ),
+)
+
+
 S20_MASKS = _masks(
     [
         # a whole message that only says where one sleeps tonight (「今晚不回来了，别等我」, "not
@@ -6446,6 +6558,7 @@ RULES = (
     + S17_RULES
     + S18_RULES
     + S19_RULES
+    + S22_RULES
 )
 # recovery and simile masks run first among the non-benign masks: they cover whole spans
 MASKS = (
