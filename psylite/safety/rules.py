@@ -6472,15 +6472,16 @@ S22_RULES: tuple[Rule, ...] = (
         "en:not_lasting_not_the_work",
         "self",
         0.9,
-        r"\b(?:make it|last|survive|hold on|hang on) (?:un)?till?\b[^\n]{0,40}"
+        r"\b(?:make it|last|survive|hold on|hang on) (?:to|until|till|til|through|past)\b[^\n]{0,40}"
         r"\b(?:and )?(?:i )?(?:don'?t|dont|do not) mean (?:grades|school|the exams?|academically|work|my job|the deadline)\b",
         unvetoed=True,
     ),
+    # self-harm resumed after a time without: 「戒了一年多的自伤今天破戒了」
     _r(
         "zh:self_harm_relapse",
         "self",
         0.9,
-        r"(?:自伤|自残|割腕|划手|割自己|伤害自己)" + zg(12) + r"(?:破戒|破功|复吸|没忍住|又开始了)",
+        r"(?:自伤|自残|割腕|划手|割自己|伤害自己)" + zg(12) + r"(?:破戒|破功|没忍住|又开始了)",
         unvetoed=True,
     ),
 )
